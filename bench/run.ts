@@ -1,0 +1,17 @@
+// `npm run bench`: figures, each beside a baseline measured in the same run where one exists.
+// Budgets live here, never as wall-clock assertions in tests.
+import { benchMavlinkParse } from './mavlink-parse';
+import { printTable, type BenchRow } from './table';
+
+const benches: Array<() => Promise<BenchRow>> = [benchMavlinkParse];
+
+const rows: BenchRow[] = [];
+for (const b of benches) {
+  try {
+    rows.push(await b());
+  } catch (err) {
+    console.error(`benchmark ${b.name} failed: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  }
+}
+console.log(printTable(rows));

@@ -1,0 +1,49 @@
+// The command line over the core: `gcs <command> ...`. Each command lives in its own module and is
+// loaded only when used, so `gcs sim` does not pay for the server host and vice versa.
+const USAGE = `Usage: gcs <command> [options]
+
+Commands:
+  sim      [--vehicles N] [--udp host:port] [--tcp-listen port] [--home lat,lon,alt]
+           Run simulated ArduCopter drones speaking MAVLink 2 (default: 1 drone -> udp 127.0.0.1:14550).
+  monitor  --link LINK [--json] [--duration S] [--sysid N]
+           Print live telemetry of the vehicles on a link.
+           LINK: udp:0.0.0.0:14550 | udpout:host:port | tcp:host:port | serial:/dev/ttyUSB0:57600
+  serve    [--port P] [--host 127.0.0.1] [--lan]
+           Serve the ground station UI to browsers (the server host).
+  help     Show this text.
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'sim': {
+        const { runSim } = await import('./sim/cli');
+        await runSim(rest);
+        return 0;
+      }
+      case 'monitor': {
+        const { runMonitor } = await import('./cli/monitor');
+        return await runMonitor(rest);
+      }
+      case 'serve': {
+        const { runServe } = await import('../server/cli');
+        await runServe(rest);
+        return 0;
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        process.stderr.write(`gcs: unknown command "${command}"\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (err) {
+    // Commands report their own expected failures; anything reaching here is a bug, said plainly.
+    process.stderr.write(`gcs ${command}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
