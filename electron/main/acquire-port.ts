@@ -1,0 +1,49 @@
+// Handing a renderer its contract port: validate who asks, then one MessageChannel per document.
+import type { Station } from '../../shared/contract/api';
+import { attachConnection, type Dispatcher } from '../../shared/contract/dispatch';
+import { mainPortChannel, type MainPortLike } from './port-channel';
+import { isTrustedSender, PORT_CHANNEL, type SenderFrameLike } from './security';
+
+/** The parts of an IpcMainEvent this needs; Electron's own event fits. */
+export interface AcquireEventLike<P> {
+  senderFrame: SenderFrameLike | null;
+  sender: { id: number; postMessage(channel: string, message: unknown, transfer: P[]): void };
+}
+
+export interface PortBroker<P> {
+  /** Returns whether a port was handed out. */
+  handle(event: AcquireEventLike<P>): boolean;
+  closeAll(): void;
+}
+
+/** P is the type of the port sent to the renderer: MessagePortMain in Electron, anything in tests. */
+export function createPortBroker<P>(opts: {
+  station: Station;
+  appUrl: string;
+  createChannel: () => { port1: MainPortLike; port2: P };
+  warn?: (line: string) => void;
+}): PortBroker<P> {
+  const warn = opts.warn ?? ((l: string) => console.warn(l));
+  // One live connection per window: a reload asks again, and the old one must stop getting events.
+  const byWebContents = new Map<number, Dispatcher>();
+  return {
+    handle(event) {
+      if (!isTrustedSender(event.senderFrame, opts.appUrl)) {
+        warn(`[gcs main] refused a station port to ${event.senderFrame ? `frame ${event.senderFrame.url.slice(0, 120)}` : 'a frame that is gone'}`);
+        return false;
+      }
+      byWebContents.get(event.sender.id)?.close();
+      const { port1, port2 } = opts.createChannel();
+      const dispatcher = attachConnection(mainPortChannel(port1), opts.station, { role: 'pilot', name: 'desktop window' }, (reason) =>
+        warn(`[gcs main] desktop window: ${reason}`),
+      );
+      byWebContents.set(event.sender.id, dispatcher);
+      event.sender.postMessage(PORT_CHANNEL, null, [port2]);
+      return true;
+    },
+    closeAll() {
+      for (const d of byWebContents.values()) d.close();
+      byWebContents.clear();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+// Entry of the Electron host, bundled to dist/electron/main.cjs (so __dirname is dist/electron).
+// All wiring is in desktop-app.ts, all rules in security.ts.
+import * as electron from 'electron';
+import { GroundStation } from '../core/station';
+import { startDesktopApp } from './desktop-app';
+
+startDesktopApp(electron, (dataDir) => new GroundStation({ host: 'electron', dataDir }), __dirname).catch((err: unknown) => {
+  console.error('[gcs main] failed to start:', err);
+  electron.app.exit(1);
+});
