@@ -142,6 +142,18 @@ describe('framer on hostile byte streams', () => {
     expect(framer.stats.bytesSkipped).toBe(noise);
   });
 
+  it('delivers a good frame at once when a corrupt length byte before it claims more bytes than have come', () => {
+    const [hb, pos] = telemetryFrames(enc);
+    const corrupt = pos.slice();
+    corrupt[1] = 250; // the length byte hit by noise: now claims bytes that belong to later frames
+    const framer = new Framer();
+    const got: string[] = [];
+    framer.push(Buffer.concat([corrupt, hb]), (f) => got.push(hex(f.raw)));
+    // No flush and nothing more on the link: the heartbeat must not wait for unrelated traffic.
+    expect(got).toEqual([hex(hb)]);
+    expect(framer.pendingBytes).toBe(0);
+  });
+
   it('skips a truncated frame and keeps the good one after it', () => {
     const [hb, pos] = telemetryFrames(enc);
     const truncated = pos.subarray(0, pos.length - 5);

@@ -59,6 +59,29 @@ export class Framer {
     return this.pending ? this.pending.length : 0;
   }
 
+  /** Whether a complete frame with a good CRC starts anywhere in buf from start on. */
+  private goodFrameAfter(buf: Uint8Array, start: number): boolean {
+    const len = buf.length;
+    for (let j = start; j < len; j++) {
+      const stx = buf[j];
+      if (stx !== STX_V2 && stx !== STX_V1) continue;
+      const v2 = stx === STX_V2;
+      const headerLen = v2 ? V2_HEADER : V1_HEADER;
+      if (j + headerLen > len) return false;
+      let total = headerLen + buf[j + 1] + CHECKSUM;
+      if (v2) {
+        if ((buf[j + 2] & ~INCOMPAT_SIGNED) !== 0) continue;
+        if (buf[j + 2] & INCOMPAT_SIGNED) total += SIGNATURE;
+      }
+      if (j + total > len) continue;
+      const def = this.dialect.byId(v2 ? buf[j + 7] | (buf[j + 8] << 8) | (buf[j + 9] << 16) : buf[j + 5]);
+      if (!def) continue;
+      const crcEnd = j + headerLen + buf[j + 1];
+      if (frameCrc(buf, j + 1, crcEnd, def.crcExtra) === (buf[crcEnd] | (buf[crcEnd + 1] << 8))) return true;
+    }
+    return false;
+  }
+
   /** Returns how many bytes of buf are finished with (frames or skipped noise). */
   private scan(buf: Uint8Array, onFrame: (frame: Frame) => void, atEnd: boolean): number {
     const len = buf.length;
@@ -74,7 +97,7 @@ export class Framer {
       const v2 = stx === STX_V2;
       const headerLen = v2 ? V2_HEADER : V1_HEADER;
       if (i + headerLen > len) {
-        if (atEnd) {
+        if (atEnd || this.goodFrameAfter(buf, i + 1)) {
           i++;
           continue;
         }
@@ -106,7 +129,10 @@ export class Framer {
         continue;
       }
       if (i + total > len) {
-        if (atEnd) {
+        // A corrupt length byte makes a candidate claim bytes that belong to later frames. If a whole
+        // good frame already sits behind it, the candidate is noise: waiting would hold that frame back
+        // until unrelated traffic arrives, which on a quiet link (a mission upload) means seconds.
+        if (atEnd || this.goodFrameAfter(buf, i + 1)) {
           i++;
           continue;
         }

@@ -1,0 +1,12 @@
+export * from './port';
+export { FakeClock, runUntilSettled } from './fake-clock';
+export * from './mission-item';
+export * from './mission-errors';
+export { QGC_TIMING, type MissionTiming } from './mission-exchange';
+export { UPLOAD_UNCONFIRMED, type UploadReport } from './mission-upload';
+export * from './mission-transfer';
+export * from './mission-verify';
+export * from './command';
+export * from './command-result';
+export * from './vehicle-commands';
+export * from './lossy-link';
