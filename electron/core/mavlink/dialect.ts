@@ -3,7 +3,7 @@
 // compiled per message. We do not use node-mavlink's parser itself: its splitter skips a whole claimed
 // frame after a stray STX with an unknown id (losing the good frame behind it) and it builds a class
 // instance per message, which is ~10x slower than the straight-line DataView code generated here.
-import { ardupilotmega, common, icarous, minimal, uavionix, type MavLinkPacketRegistry } from 'mavlink-mappings';
+import { ardupilotmega, common, icarous, minimal, standard, uavionix, type MavLinkPacketRegistry } from 'mavlink-mappings';
 import type { Fields, FieldValue } from './types';
 
 export type WireType = 'uint8_t' | 'int8_t' | 'uint16_t' | 'int16_t' | 'uint32_t' | 'int32_t' | 'uint64_t' | 'int64_t' | 'float' | 'double' | 'char';
@@ -175,8 +175,8 @@ export class Dialect {
 
 let defaultDialect: Dialect | undefined;
 
-/** common + ardupilotmega and the dialects ardupilotmega includes (uAvionix, ICAROUS). */
+/** minimal + standard + common + ardupilotmega and the dialects ardupilotmega includes (uAvionix, ICAROUS). */
 export function ardupilotDialect(): Dialect {
-  defaultDialect ??= new Dialect([minimal.REGISTRY, common.REGISTRY, uavionix.REGISTRY, icarous.REGISTRY, ardupilotmega.REGISTRY]);
+  defaultDialect ??= new Dialect([minimal.REGISTRY, standard.REGISTRY, common.REGISTRY, uavionix.REGISTRY, icarous.REGISTRY, ardupilotmega.REGISTRY]);
   return defaultDialect;
 }

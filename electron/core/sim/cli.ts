@@ -1,0 +1,105 @@
+// `gcs sim`: N simulated ArduCopters on UDP and/or TCP, in real time or sped up, until SIGINT/SIGTERM.
+import { parseSimArgs, SimArgError, SIM_USAGE, type SimOptions } from './args';
+import { SimEndpoint } from './endpoint';
+import { moveNe } from './geo';
+import { TcpTransport, UdpTransport } from './transport';
+
+const LOOP_INTERVAL_MS = 20; // 50 Hz, like ArduCopter's main loop rate for the GCS-visible parts
+const MAX_SUBSTEP_S = 0.02;
+const MAX_CATCHUP_S = 1; // after a stall (laptop asleep) skip ahead rather than replaying minutes at once
+const VEHICLE_SPACING_M = 5;
+
+export interface RunningSim {
+  endpoints: SimEndpoint[];
+  /** The TCP port actually listened on (useful with --tcp-listen 0 in tests), or null. */
+  tcpPort: number | null;
+  description: string;
+  close(): Promise<void>;
+}
+
+/** Open the sockets and start the clock. Throws SimArgError for problems the user can fix. */
+export async function startSim(opts: SimOptions): Promise<RunningSim> {
+  let udp: UdpTransport | null = null;
+  let tcp: TcpTransport | null = null;
+  const endpoints: SimEndpoint[] = [];
+  for (let i = 0; i < opts.vehicles; i++) {
+    endpoints.push(
+      new SimEndpoint({
+        sysid: i + 1,
+        // Side by side, 5 m apart eastwards, so vehicles on the map do not hide each other.
+        start: moveNe(opts.home, 0, i * VEHICLE_SPACING_M),
+        streamDefaultHz: opts.streamDefaultHz,
+        send: (bytes) => {
+          udp?.sendFrom(i, bytes);
+          tcp?.send(bytes);
+        },
+      }),
+    );
+  }
+  try {
+    if (opts.tcpListen) tcp = await TcpTransport.open(opts.tcpListen, (msg) => endpoints.forEach((ep) => ep.receive(msg)));
+    if (opts.udp) udp = await UdpTransport.open(opts.udp, endpoints.map((ep) => (msg) => ep.receive(msg)));
+  } catch (err) {
+    await tcp?.close();
+    await udp?.close();
+    throw err;
+  }
+
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    const simDtS = Math.min(MAX_CATCHUP_S, (now - last) / 1000) * opts.speedup;
+    last = now;
+    // Fixed-size substeps keep the physics and the stream cadence the same at any speedup.
+    const steps = Math.max(1, Math.ceil(simDtS / MAX_SUBSTEP_S - 1e-9));
+    for (let k = 0; k < steps; k++) for (const ep of endpoints) ep.step(simDtS / steps);
+  }, LOOP_INTERVAL_MS);
+
+  const where = [opts.udp && `udp ${opts.udp.host}:${opts.udp.port}`, tcp && `tcp listen ${opts.tcpListen!.host}:${tcp.port}`].filter(Boolean).join(' and ');
+  const ids = opts.vehicles === 1 ? 'sysid 1' : `sysid 1-${opts.vehicles}`;
+  const description =
+    `gcs sim: ${opts.vehicles} simulated ArduCopter quad${opts.vehicles === 1 ? '' : 's'} (${ids}, compid 1) at ` +
+    `${opts.home.lat},${opts.home.lon} ${opts.home.altMslM} m MSL, MAVLink 2 -> ${where}` +
+    `${opts.speedup !== 1 ? `, speedup x${opts.speedup}` : ''}, default streams ${opts.streamDefaultHz} Hz`;
+
+  return {
+    endpoints,
+    tcpPort: tcp?.port ?? null,
+    description,
+    async close() {
+      clearInterval(timer);
+      await tcp?.close();
+      await udp?.close();
+    },
+  };
+}
+
+/** The `gcs sim` command. Bad arguments: one line on stderr and exit code 2. Signals: exit 0. */
+export async function runSim(argv: string[]): Promise<void> {
+  let sim: RunningSim;
+  try {
+    const opts = parseSimArgs(argv);
+    if (opts.help) {
+      process.stdout.write(SIM_USAGE);
+      return;
+    }
+    sim = await startSim(opts);
+  } catch (err) {
+    if (err instanceof SimArgError) {
+      process.stderr.write(`gcs sim: ${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  process.stdout.write(`${sim.description}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void sim.close().then(resolve, resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  process.exitCode = 0;
+}

@@ -1,0 +1,128 @@
+// One simulated vehicle on the wire: the model, its own Encoder (its own sequence numbers), its
+// telemetry streams and the message/command tables. Pure like the model: bytes go out through an
+// injected `send`, time comes in through step(dtS).
+import { common } from 'mavlink-mappings';
+import { Encoder, type Fields, type Message } from '../mavlink';
+import { ardupilotDialect } from '../mavlink';
+import type { GeoPoint } from './geo';
+import { MESSAGE_HANDLERS } from './message-handlers';
+import type { SimParams } from './params';
+import { StreamScheduler } from './streams';
+import { TELEMETRY, type TelemetrySource } from './telemetry';
+import { SimVehicle } from './vehicle';
+
+const { MavSeverity } = common;
+
+export const MAV_COMP_ID_AUTOPILOT1 = 1;
+
+export interface SimEndpointOptions {
+  sysid: number;
+  compid?: number;
+  start: GeoPoint;
+  params?: Partial<SimParams>;
+  /** Rate of every data stream until a GCS asks otherwise (see streams.ts). */
+  streamDefaultHz: number;
+  send(bytes: Uint8Array): void;
+  unixTimeMs?: () => number;
+}
+
+export class SimEndpoint {
+  readonly sysid: number;
+  readonly compid: number;
+  readonly vehicle: SimVehicle;
+  readonly streams: StreamScheduler;
+  private readonly encoder: Encoder;
+  private readonly source: TelemetrySource;
+  private readonly output: (bytes: Uint8Array) => void;
+  private booted = false;
+  /** Messages to send after the reply currently being built (e.g. REQUEST_MESSAGE: ACK first). */
+  private afterReply: Array<() => void> = [];
+  private replying = 0;
+
+  constructor(opts: SimEndpointOptions) {
+    this.sysid = opts.sysid;
+    this.compid = opts.compid ?? MAV_COMP_ID_AUTOPILOT1;
+    this.output = opts.send;
+    this.encoder = new Encoder({ sysid: this.sysid, compid: this.compid }, ardupilotDialect());
+    this.vehicle = new SimVehicle({
+      start: opts.start,
+      params: opts.params,
+      seed: opts.sysid,
+      events: {
+        text: (severity, text) => this.sendText(severity, text),
+        homeChanged: () => this.afterAck(() => this.sendTelemetry('HOME_POSITION')),
+      },
+    });
+    this.streams = new StreamScheduler(opts.streamDefaultHz);
+    this.source = { vehicle: this.vehicle, sysid: this.sysid, origin: { ...opts.start }, unixTimeMs: opts.unixTimeMs ?? Date.now };
+  }
+
+  get timeBootMs(): number {
+    return this.vehicle.state.timeBootMs;
+  }
+
+  step(dtS: number): void {
+    if (!this.booted) {
+      this.booted = true;
+      // ArduPilot's boot banner; nobody may be listening yet, exactly as on a real vehicle.
+      this.sendText(MavSeverity.INFO, 'ArduCopter V4.5.7 (gcs-sim)');
+      this.sendText(MavSeverity.INFO, 'Frame: QUAD/X');
+    }
+    this.vehicle.step(dtS);
+    for (const name of this.streams.due(this.timeBootMs)) this.sendTelemetry(name);
+  }
+
+  /** A decoded message from any link. Messages addressed to another system or component are ignored. */
+  receive(msg: Message): void {
+    if (!this.isForUs(msg.fields)) return;
+    const handler = MESSAGE_HANDLERS[msg.name];
+    if (!handler) return;
+    this.replying++;
+    try {
+      handler(this, msg);
+    } finally {
+      this.replying--;
+    }
+    if (this.replying === 0) {
+      const queued = this.afterReply;
+      this.afterReply = [];
+      for (const fn of queued) fn();
+    }
+  }
+
+  /** Run fn once the current reply (the COMMAND_ACK) has gone out. */
+  afterAck(fn: () => void): void {
+    if (this.replying > 0) this.afterReply.push(fn);
+    else fn();
+  }
+
+  send(name: string, fields: Partial<Fields>): void {
+    this.output(this.encoder.encode(name, fields));
+  }
+
+  /** Send a telemetry message now; false when we cannot build it (or it has nothing to say). */
+  sendTelemetry(name: string): boolean {
+    const build = TELEMETRY[name];
+    const fields = build?.(this.source);
+    if (!fields) return false;
+    this.send(name, fields);
+    return true;
+  }
+
+  sendText(severity: number, text: string): void {
+    // STATUSTEXT carries 50 characters; ArduPilot truncates rather than chunking for its own texts.
+    this.send('STATUSTEXT', { severity, text: text.slice(0, 50), id: 0, chunk_seq: 0 });
+  }
+
+  ack(command: number, result: number, to: { sysid: number; compid: number }): void {
+    this.send('COMMAND_ACK', { command, result, progress: 0, result_param2: 0, target_system: to.sysid, target_component: to.compid });
+  }
+
+  private isForUs(fields: Fields): boolean {
+    const ts = fields.target_system;
+    const tc = fields.target_component;
+    if (typeof ts === 'number' && ts !== 0 && ts !== this.sysid) return false;
+    if (typeof tc === 'number' && tc !== 0 && tc !== this.compid) return false;
+    return true;
+  }
+}
