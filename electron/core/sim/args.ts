@@ -14,11 +14,13 @@ export interface SimOptions {
   home: GeoPoint;
   speedup: number;
   streamDefaultHz: number;
+  /** Fly a patrol loop on their own until a GCS changes the mode (see demo.ts). */
+  demo: boolean;
   help: boolean;
 }
 
 export const SIM_USAGE = `Usage: gcs sim [--vehicles N] [--udp host:port] [--tcp-listen [host:]port] [--home lat,lon,alt]
-               [--speedup X] [--stream-default HZ]
+               [--speedup X] [--stream-default HZ] [--demo]
 
 Simulated ArduCopter quadcopters speaking MAVLink 2 (system ids 1..N, component 1).
   --vehicles N         how many vehicles (1-100, default 1)
@@ -30,6 +32,8 @@ Simulated ArduCopter quadcopters speaking MAVLink 2 (system ids 1..N, component 
   --speedup X          run simulated time X times faster (0.1-100, default 1)
   --stream-default HZ  stream all telemetry at HZ until a GCS requests its own rates (default 4;
                        0 = silent until asked, like ArduPilot with SRn_* at 0)
+  --demo               each drone takes off and flies a patrol loop around home on its own, returns
+                       at 25 % battery; it hands over as soon as a GCS changes its flight mode
 `;
 
 export class SimArgError extends Error {}
@@ -75,7 +79,7 @@ function parseHome(text: string): GeoPoint {
 }
 
 export function parseSimArgs(argv: readonly string[]): SimOptions {
-  const opts: SimOptions = { vehicles: 1, udp: null, tcpListen: null, home: DEFAULT_HOME, speedup: 1, streamDefaultHz: 4, help: false };
+  const opts: SimOptions = { vehicles: 1, udp: null, tcpListen: null, home: DEFAULT_HOME, speedup: 1, streamDefaultHz: 4, demo: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
@@ -102,6 +106,9 @@ export function parseSimArgs(argv: readonly string[]): SimOptions {
         break;
       case '--home':
         opts.home = parseHome(takeValue());
+        break;
+      case '--demo':
+        opts.demo = true;
         break;
       case '--speedup':
         opts.speedup = parseNumber(takeValue(), '--speedup', 0.1, 100);

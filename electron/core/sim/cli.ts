@@ -1,5 +1,6 @@
 // `gcs sim`: N simulated ArduCopters on UDP and/or TCP, in real time or sped up, until SIGINT/SIGTERM.
 import { parseSimArgs, SimArgError, SIM_USAGE, type SimOptions } from './args';
+import { DemoPilot } from './demo';
 import { SimEndpoint } from './endpoint';
 import { moveNe } from './geo';
 import { TcpTransport, UdpTransport } from './transport';
@@ -45,6 +46,8 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
     throw err;
   }
 
+  const demos = opts.demo ? endpoints.map((ep, i) => new DemoPilot(ep.vehicle, i)) : [];
+
   let last = performance.now();
   const timer = setInterval(() => {
     const now = performance.now();
@@ -52,7 +55,10 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
     last = now;
     // Fixed-size substeps keep the physics and the stream cadence the same at any speedup.
     const steps = Math.max(1, Math.ceil(simDtS / MAX_SUBSTEP_S - 1e-9));
-    for (let k = 0; k < steps; k++) for (const ep of endpoints) ep.step(simDtS / steps);
+    for (let k = 0; k < steps; k++) {
+      for (const demo of demos) demo.step(simDtS / steps);
+      for (const ep of endpoints) ep.step(simDtS / steps);
+    }
   }, LOOP_INTERVAL_MS);
 
   const where = [opts.udp && `udp ${opts.udp.host}:${opts.udp.port}`, tcp && `tcp listen ${opts.tcpListen!.host}:${tcp.port}`].filter(Boolean).join(' and ');
@@ -60,7 +66,8 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
   const description =
     `gcs sim: ${opts.vehicles} simulated ArduCopter quad${opts.vehicles === 1 ? '' : 's'} (${ids}, compid 1) at ` +
     `${opts.home.lat},${opts.home.lon} ${opts.home.altMslM} m MSL, MAVLink 2 -> ${where}` +
-    `${opts.speedup !== 1 ? `, speedup x${opts.speedup}` : ''}, default streams ${opts.streamDefaultHz} Hz`;
+    `${opts.speedup !== 1 ? `, speedup x${opts.speedup}` : ''}, default streams ${opts.streamDefaultHz} Hz` +
+    `${opts.demo ? ', demo patrol flight' : ''}`;
 
   return {
     endpoints,
