@@ -1,0 +1,157 @@
+// Several links at once, each with its own Framer (its own resync state and statistics) and its own
+// Encoder (MAVLink sequence numbers are per link). Everything above this sees decoded messages tagged
+// with the link they came from, and sends by link id.
+import { ContractError, msg } from '../../../shared/contract/errors';
+import type { LinkInfo, LinkState, UserMessage } from '../../../shared/contract/types';
+import { decodeFrame, Encoder, Framer, GCS_COMPID, GCS_SYSID, type Fields, type Frame, type Message } from '../mavlink';
+import type { Link } from './link';
+import { createLink } from './factory';
+
+export interface ManagedLink {
+  readonly link: Link;
+  readonly framer: Framer;
+  readonly encoder: Encoder;
+  bytesOut: number;
+}
+
+export type MessageHandler = (message: Message, linkId: string, frame: Frame) => void;
+export type LinkStateHandler = (info: LinkInfo, state: LinkState, error: UserMessage | null) => void;
+
+export interface LinkManagerOptions {
+  sysid?: number;
+  compid?: number;
+}
+
+export class LinkManager {
+  private readonly links = new Map<string, ManagedLink>();
+  private readonly messageHandlers = new Set<MessageHandler>();
+  private readonly stateHandlers = new Set<LinkStateHandler>();
+  private nextId = 1;
+  readonly sysid: number;
+  readonly compid: number;
+
+  constructor(opts: LinkManagerOptions = {}) {
+    this.sysid = opts.sysid ?? GCS_SYSID;
+    this.compid = opts.compid ?? GCS_COMPID;
+  }
+
+  /** Open a link from a pilot's string; throws ContractError (bad string, port in use, no device...). */
+  async open(spec: string): Promise<LinkInfo> {
+    const id = `link-${this.nextId++}`;
+    const link = createLink(id, spec);
+    const duplicate = [...this.links.values()].find((m) => m.link.spec === link.spec);
+    if (duplicate) {
+      throw new ContractError('link_exists', msg(`${link.spec} is already open (${duplicate.link.id}).`, `${link.spec} 已经打开（${duplicate.link.id}）。`));
+    }
+    const managed: ManagedLink = { link, framer: new Framer(), encoder: new Encoder({ sysid: this.sysid, compid: this.compid }), bytesOut: 0 };
+    link.onData((bytes) => this.receive(managed, bytes));
+    link.onState((state, error) => {
+      const info = this.infoOf(managed);
+      for (const h of this.stateHandlers) h(info, state, error);
+    });
+    await link.open(); // throws: the link never joins the list
+    this.links.set(id, managed);
+    const info = this.infoOf(managed);
+    for (const h of this.stateHandlers) h(info, info.state, info.error);
+    return info;
+  }
+
+  async close(id: string): Promise<void> {
+    const managed = this.links.get(id);
+    if (!managed) throw new ContractError('no_such_link', msg(`There is no link "${id}".`, `没有链路“${id}”。`));
+    this.links.delete(id);
+    await managed.link.close();
+  }
+
+  async closeAll(): Promise<void> {
+    const all = [...this.links.values()];
+    this.links.clear();
+    await Promise.all(all.map((m) => m.link.close()));
+  }
+
+  get(id: string): ManagedLink | undefined {
+    return this.links.get(id);
+  }
+
+  ids(): string[] {
+    return [...this.links.keys()];
+  }
+
+  list(): LinkInfo[] {
+    return [...this.links.values()].map((m) => this.infoOf(m));
+  }
+
+  info(id: string): LinkInfo | undefined {
+    const m = this.links.get(id);
+    return m && this.infoOf(m);
+  }
+
+  qualityPct(id: string): number | null {
+    return this.links.get(id)?.framer.quality.percent ?? null;
+  }
+
+  onMessage(handler: MessageHandler): () => void {
+    this.messageHandlers.add(handler);
+    return () => this.messageHandlers.delete(handler);
+  }
+
+  onLinkState(handler: LinkStateHandler): () => void {
+    this.stateHandlers.add(handler);
+    return () => this.stateHandlers.delete(handler);
+  }
+
+  /** Encode with this link's own encoder (its own sequence numbers) and send. Unknown link: ignored. */
+  send(id: string, name: string, fields: Partial<Fields>): void {
+    const m = this.links.get(id);
+    if (!m || m.link.state !== 'open') return;
+    const bytes = m.encoder.encode(name, fields);
+    m.bytesOut += bytes.length;
+    m.link.send(bytes);
+  }
+
+  /** Send on every open link (our HEARTBEAT). */
+  broadcast(name: string, fields: Partial<Fields>): void {
+    for (const id of this.links.keys()) this.send(id, name, fields);
+  }
+
+  private receive(m: ManagedLink, bytes: Uint8Array): void {
+    m.framer.push(bytes, (frame) => {
+      let message: Message | undefined;
+      try {
+        message = decodeFrame(frame);
+      } catch {
+        return; // a frame the dialect cannot decode is counted by nobody's business but the framer's
+      }
+      if (!message) return;
+      for (const h of this.messageHandlers) {
+        try {
+          h(message, m.link.id, frame);
+        } catch (err) {
+          // One faulty consumer must not stop the link for the others.
+          process.emitWarning(`message handler failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+    });
+  }
+
+  private infoOf(m: ManagedLink): LinkInfo {
+    const s = m.framer.stats;
+    return {
+      id: m.link.id,
+      spec: m.link.spec,
+      kind: m.link.kind,
+      state: m.link.state,
+      error: m.link.error,
+      stats: {
+        bytesIn: s.bytesIn,
+        bytesOut: m.bytesOut,
+        framesOk: s.framesOk,
+        crcErrors: s.crcErrors,
+        unknownIds: s.unknownIds,
+        bytesSkipped: s.bytesSkipped,
+        seqGaps: s.seqGaps,
+        qualityPct: m.framer.quality.percent,
+      },
+    };
+  }
+}

@@ -1,0 +1,172 @@
+// GroundStation: the facade that implements the contract (shared/contract/api.ts) over the live
+// session (links + vehicles), the simulator child process and the event publishers. It knows no
+// host: the Electron host and the server host both construct one and attach connections to it.
+import type { Caller, CheckedParams, EventListener, Station } from '../../shared/contract/api';
+import { ContractError, msg } from '../../shared/contract/errors';
+import type { HelloInfo, HostKind, LinkInfo, SerialPortInfo, SimulatorInfo, StatusTextEvent, VehicleSnapshot } from '../../shared/contract/types';
+import { GCS_SYSID } from './mavlink';
+import { linkError, listSerialPorts } from './links';
+import { systemClock, type Clock } from './protocol/port';
+import { EventHub } from './station/event-hub';
+import { LiveSession } from './station/live-session';
+import { Publishers } from './station/publishers';
+import { appVersion } from './station/repo-root';
+import { spawnSimulator, type SimulatorChild } from './station/simulator-process';
+
+export interface GroundStationOptions {
+  host: HostKind;
+  /** Our MAVLink system id (default 255, what ground stations use). */
+  sysid?: number;
+  clock?: Clock;
+  /** Replaces `node --import tsx electron/core/sim/main.ts`; `--udp 127.0.0.1:P --vehicles N` are appended. */
+  simulatorCommand?: string[];
+  /** Where recordings and notes will live (the Electron host passes its user-data folder). */
+  dataDir?: string;
+}
+
+const NO_SIM: SimulatorInfo = { running: false, vehicles: 0, link: null, pid: null };
+
+export class GroundStation implements Station {
+  private readonly hub = new EventHub();
+  private readonly session: LiveSession;
+  private readonly publishers: Publishers;
+  private readonly sysid: number;
+  private readonly version = appVersion();
+  private sim: { child: SimulatorChild; info: SimulatorInfo; linkId: string } | null = null;
+  private simBusy: Promise<unknown> = Promise.resolve();
+  private started = false;
+
+  constructor(private readonly opts: GroundStationOptions) {
+    this.sysid = opts.sysid ?? GCS_SYSID;
+    const clock = opts.clock ?? systemClock;
+    this.session = new LiveSession({ sysid: this.sysid, clock });
+    this.publishers = new Publishers(this.hub, this.session.fleet, this.session.links, clock);
+    this.session.fleet.listen({
+      statusText: (v, text) => {
+        const ev: StatusTextEvent = { ...text, key: v.key, sysid: v.sysid, compid: v.compid };
+        this.hub.emit('statustext', ev);
+      },
+    });
+  }
+
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    this.session.start();
+    this.publishers.start();
+  }
+
+  /** Stops the simulator, closes every link, stops every timer. Safe to call twice. */
+  async close(): Promise<void> {
+    this.started = false;
+    this.publishers.stop();
+    await this.simBusy.catch(() => undefined);
+    await this.stopSim();
+    await this.session.close();
+    this.hub.clear();
+  }
+
+  subscribe(listener: EventListener): () => void {
+    return this.hub.subscribe(listener);
+  }
+
+  /** For tests and the CLI: the session underneath (links and fleet). */
+  get live(): LiveSession {
+    return this.session;
+  }
+
+  hello(_p: CheckedParams<'hello'>, caller: Caller): HelloInfo {
+    return { host: this.opts.host, role: caller.role, version: this.version, sysid: this.sysid };
+  }
+
+  listLinks(_p?: CheckedParams<'listLinks'>, _caller?: Caller): LinkInfo[] {
+    return this.session.links.list();
+  }
+
+  async openLink(p: CheckedParams<'openLink'>, _caller?: Caller): Promise<LinkInfo> {
+    return await this.session.links.open(p.spec);
+  }
+
+  async closeLink(p: CheckedParams<'closeLink'>, _caller?: Caller): Promise<null> {
+    if (this.sim && this.sim.linkId === p.id) {
+      await this.stopSimulator({});
+      return null;
+    }
+    await this.session.links.close(p.id);
+    return null;
+  }
+
+  async listSerialPorts(_p?: CheckedParams<'listSerialPorts'>, _caller?: Caller): Promise<SerialPortInfo[]> {
+    try {
+      return await listSerialPorts();
+    } catch (err) {
+      throw linkError(err, 'serial ports');
+    }
+  }
+
+  getVehicles(_p?: CheckedParams<'getVehicles'>, _caller?: Caller): VehicleSnapshot[] {
+    return this.session.fleet.all().map((v) => v.snapshot());
+  }
+
+  getSimulator(_p?: CheckedParams<'getSimulator'>, _caller?: Caller): SimulatorInfo {
+    return this.sim ? { ...this.sim.info } : { ...NO_SIM };
+  }
+
+  /** Starting again while running restarts with the new vehicle count. Calls are serialised. */
+  startSimulator(p: CheckedParams<'startSimulator'>, _caller?: Caller): Promise<SimulatorInfo> {
+    const run = this.simBusy.catch(() => undefined).then(async () => {
+      await this.stopSim();
+      return await this.startSim(p.vehicles);
+    });
+    this.simBusy = run;
+    return run;
+  }
+
+  stopSimulator(_p?: CheckedParams<'stopSimulator'>, _caller?: Caller): Promise<SimulatorInfo> {
+    const run = this.simBusy.catch(() => undefined).then(async () => {
+      await this.stopSim();
+      return this.getSimulator();
+    });
+    this.simBusy = run;
+    return run;
+  }
+
+  private async startSim(vehicles: number): Promise<SimulatorInfo> {
+    const link = await this.session.links.open('udp:127.0.0.1:0');
+    const port = Number(link.spec.slice(link.spec.lastIndexOf(':') + 1));
+    let child: SimulatorChild;
+    try {
+      child = await spawnSimulator({
+        command: this.opts.simulatorCommand,
+        udpPort: port,
+        vehicles,
+        onExit: () => void this.simulatorExited(child),
+      });
+    } catch (err) {
+      await this.session.links.close(link.id).catch(() => undefined);
+      throw err instanceof ContractError ? err : new ContractError('simulator_failed', msg(String(err), String(err)));
+    }
+    const info: SimulatorInfo = { running: true, vehicles, link: link.spec, pid: child.pid };
+    this.sim = { child, info, linkId: link.id };
+    this.hub.emit('simulator', { ...info });
+    return { ...info };
+  }
+
+  private async stopSim(): Promise<void> {
+    const sim = this.sim;
+    if (!sim) return;
+    this.sim = null;
+    await sim.child.stop();
+    if (this.session.links.get(sim.linkId)) await this.session.links.close(sim.linkId).catch(() => undefined);
+    this.hub.emit('simulator', { ...NO_SIM });
+  }
+
+  /** The simulator died on its own (crash, killed): say so and drop its link. */
+  private async simulatorExited(child: SimulatorChild): Promise<void> {
+    if (!this.sim || this.sim.child !== child) return;
+    const linkId = this.sim.linkId;
+    this.sim = null;
+    if (this.session.links.get(linkId)) await this.session.links.close(linkId).catch(() => undefined);
+    this.hub.emit('simulator', { ...NO_SIM });
+  }
+}
