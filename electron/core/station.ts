@@ -7,11 +7,11 @@ import type { HelloInfo, HostKind, LinkInfo, SerialPortInfo, SimulatorInfo, Stat
 import { GCS_SYSID } from './mavlink';
 import { linkError, listSerialPorts } from './links';
 import { systemClock, type Clock } from './protocol/port';
-import { EventHub } from './station/event-hub';
-import { LiveSession } from './station/live-session';
-import { Publishers } from './station/publishers';
-import { appVersion } from './station/repo-root';
-import { spawnSimulator, type SimulatorChild } from './station/simulator-process';
+import { EventHub } from './station-parts/event-hub';
+import { LiveSession } from './station-parts/live-session';
+import { Publishers } from './station-parts/publishers';
+import { appVersion } from './station-parts/repo-root';
+import { spawnSimulator, type SimulatorChild } from './station-parts/simulator-process';
 
 export interface GroundStationOptions {
   host: HostKind;

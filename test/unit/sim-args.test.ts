@@ -5,7 +5,7 @@ describe('gcs sim arguments', () => {
   it('defaults to one vehicle over UDP to 127.0.0.1:14550 at Ulanhot, 4 Hz default streams', () => {
     expect(parseSimArgs([])).toEqual({
       vehicles: 1, udp: { host: '127.0.0.1', port: 14550 }, tcpListen: null,
-      home: { lat: 46.0726, lon: 122.0933, altMslM: 280 }, speedup: 1, streamDefaultHz: 4, help: false,
+      home: { lat: 46.0726, lon: 122.0933, altMslM: 280 }, speedup: 1, streamDefaultHz: 4, demo: false, help: false,
     });
   });
 

@@ -9,7 +9,7 @@ import { ContractError } from '../../../shared/contract/errors';
 import type { VehicleSnapshot } from '../../../shared/contract/types';
 import { GCS_SYSID } from '../mavlink';
 import { systemClock } from '../protocol/port';
-import { LiveSession } from '../station/live-session';
+import { LiveSession } from '../station-parts/live-session';
 import type { Vehicle } from '../vehicle';
 
 export const MONITOR_USAGE = `Usage: gcs monitor --link LINK [--json] [--duration S] [--sysid N] [--gcs-sysid N]

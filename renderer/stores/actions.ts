@@ -1,0 +1,48 @@
+// What the UI asks of the station. Every call answers with a value: ok, or an error a person can read.
+import type { CallParams, CallResults, Method } from '../../shared/contract/api';
+import { toErrorValue } from '../../shared/contract/errors';
+import type { ContractErrorValue, LinkInfo, SerialPortInfo, SimulatorInfo } from '../../shared/contract/types';
+import { bothLanguages } from '../i18n/translate';
+import { useConnectionStore } from './connection';
+import { useLinksStore } from './links';
+import { useSimulatorStore } from './simulator';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ContractErrorValue };
+
+async function call<M extends Method>(method: M, params?: CallParams<M>): Promise<Outcome<CallResults[M]>> {
+  const client = useConnectionStore.getState().client;
+  if (!client) return { ok: false, error: { code: 'disconnected', message: bothLanguages('conn.notConnected') } };
+  try {
+    return { ok: true, value: await client.call(method, params) };
+  } catch (err) {
+    return { ok: false, error: toErrorValue(err) };
+  }
+}
+
+export async function openLink(spec: string): Promise<Outcome<LinkInfo>> {
+  const out = await call('openLink', { spec });
+  if (out.ok) useLinksStore.getState().upserted(out.value);
+  return out;
+}
+
+export async function closeLink(id: string): Promise<Outcome<null>> {
+  const out = await call('closeLink', { id });
+  if (out.ok) useLinksStore.getState().removed(id);
+  return out;
+}
+
+export function listSerialPorts(): Promise<Outcome<SerialPortInfo[]>> {
+  return call('listSerialPorts');
+}
+
+export async function startSimulator(vehicles: number): Promise<Outcome<SimulatorInfo>> {
+  const out = await call('startSimulator', { vehicles });
+  if (out.ok) useSimulatorStore.getState().received(out.value);
+  return out;
+}
+
+export async function stopSimulator(): Promise<Outcome<SimulatorInfo>> {
+  const out = await call('stopSimulator');
+  if (out.ok) useSimulatorStore.getState().received(out.value);
+  return out;
+}

@@ -1,0 +1,33 @@
+// The map in the middle, fed from the stores. The follow badge on the map is the follow toggle.
+import { useCallback } from 'react';
+import type { VehicleSnapshot } from '../../../shared/contract/types';
+import { MapView } from '../../map/MapView';
+import { useT } from '../../i18n/useT';
+import { selectFollow, selectSelectedKey, useSelectionStore } from '../../stores/selection';
+import { selectTrails, useTrailsStore } from '../../stores/trails';
+import { selectVehicleList, useVehiclesStore } from '../../stores/vehicles';
+
+export function MapArea() {
+  const t = useT();
+  const vehicles = useVehiclesStore(selectVehicleList);
+  const trails = useTrailsStore(selectTrails);
+  const selectedKey = useSelectionStore(selectSelectedKey);
+  const follow = useSelectionStore(selectFollow);
+  const select = useSelectionStore((s) => s.select);
+  const toggleFollow = useSelectionStore((s) => s.toggleFollow);
+  const vehicleLabel = useCallback((v: VehicleSnapshot) => t('vehicle.callsign', { sysid: v.sysid }), [t]);
+  return (
+    <main className="map-area">
+      <MapView
+        vehicles={vehicles}
+        trails={trails as Record<string, Array<[number, number]>>}
+        selectedKey={selectedKey}
+        onSelectVehicle={select}
+        follow={follow}
+        onToggleFollow={toggleFollow}
+        vehicleLabel={vehicleLabel}
+        labels={{ followOn: t('map.followOn'), followOff: t('map.followOff') }}
+      />
+    </main>
+  );
+}
