@@ -19,7 +19,6 @@ export interface PortBroker<P> {
 /** P is the type of the port sent to the renderer: MessagePortMain in Electron, anything in tests. */
 export function createPortBroker<P>(opts: {
   station: Station;
-  appUrl: string;
   createChannel: () => { port1: MainPortLike; port2: P };
   warn?: (line: string) => void;
 }): PortBroker<P> {
@@ -28,7 +27,7 @@ export function createPortBroker<P>(opts: {
   const byWebContents = new Map<number, Dispatcher>();
   return {
     handle(event) {
-      if (!isTrustedSender(event.senderFrame, opts.appUrl)) {
+      if (!isTrustedSender(event.senderFrame)) {
         warn(`[gcs main] refused a station port to ${event.senderFrame ? `frame ${event.senderFrame.url.slice(0, 120)}` : 'a frame that is gone'}`);
         return false;
       }

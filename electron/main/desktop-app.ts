@@ -4,10 +4,13 @@
 import { join } from 'node:path';
 import type { Station } from '../../shared/contract/api';
 import { createPortBroker } from './acquire-port';
+import { createAppProtocolHandler } from './app-protocol';
 import type { MainPortLike } from './port-channel';
 import {
   ACQUIRE_PORT_CHANNEL,
-  appIndexUrl,
+  APP_INDEX_URL,
+  APP_SCHEME,
+  appSchemeRegistration,
   appWindowOptions,
   permissionDecision,
   shouldAllowNavigation,
@@ -15,34 +18,35 @@ import {
   withCsp,
 } from './security';
 
-export type ElectronApi = Pick<typeof import('electron'), 'app' | 'BrowserWindow' | 'ipcMain' | 'MessageChannelMain' | 'session'>;
+export type ElectronApi = Pick<typeof import('electron'), 'app' | 'BrowserWindow' | 'ipcMain' | 'MessageChannelMain' | 'protocol' | 'session'>;
 
 export interface StartableStation extends Station {
   start(): Promise<void>;
   close(): Promise<void>;
 }
 
-/** bundleDir: where main.cjs and preload.cjs are (dist/electron); the renderer is ../renderer. */
+/** bundleDir: where main.cjs and preload.cjs are (dist/electron); the renderer is ../renderer, served as app://gcs/. */
 export async function startDesktopApp(
   electron: ElectronApi,
   createStation: (dataDir: string) => StartableStation,
   bundleDir: string,
 ): Promise<void> {
-  const { app, BrowserWindow, ipcMain, MessageChannelMain, session } = electron;
-  const INDEX_HTML = join(bundleDir, '..', 'renderer', 'index.html');
+  const { app, BrowserWindow, ipcMain, MessageChannelMain, protocol, session } = electron;
+  const RENDERER_DIR = join(bundleDir, '..', 'renderer');
   const PRELOAD = join(bundleDir, 'preload.cjs');
-  const APP_URL = appIndexUrl(INDEX_HTML);
 
   // Before ready: every renderer is sandboxed, whatever its own options say.
   app.enableSandbox();
+  // Before ready, and only once (Electron's rule): app:// becomes a standard, secure origin.
+  protocol.registerSchemesAsPrivileged(appSchemeRegistration());
 
   // Hardening for every web contents, present or future (windows, devtools, anything).
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!shouldAllowNavigation(url, APP_URL)) event.preventDefault();
+      if (!shouldAllowNavigation(url)) event.preventDefault();
     });
     contents.on('will-redirect', (event, url) => {
-      if (!shouldAllowNavigation(url, APP_URL)) event.preventDefault();
+      if (!shouldAllowNavigation(url)) event.preventDefault();
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(() => windowOpenDecision());
@@ -57,14 +61,18 @@ export async function startDesktopApp(
   const station = createStation(app.getPath('userData'));
   await station.start();
 
+  // The handler must be in place before the first window loads app://gcs/index.html. It is on the
+  // default session, which is the one the window uses (no partition).
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
+
   const ses = session.defaultSession;
+  // app:// responses carry the CSP from the handler; this keeps it on anything else as well.
   ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCsp(details.responseHeaders) }));
   ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
   ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
 
   const broker = createPortBroker({
     station,
-    appUrl: APP_URL,
     createChannel: () => {
       const { port1, port2 } = new MessageChannelMain();
       return { port1: port1 as unknown as MainPortLike, port2 };
@@ -77,7 +85,7 @@ export async function startDesktopApp(
   const createWindow = () => {
     const win = new BrowserWindow(appWindowOptions(PRELOAD));
     win.once('ready-to-show', () => win.show());
-    void win.loadFile(INDEX_HTML);
+    void win.loadURL(APP_INDEX_URL);
   };
   createWindow();
   app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());

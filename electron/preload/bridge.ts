@@ -27,8 +27,9 @@ export interface WindowLike {
 export function installBridge(deps: { contextBridge: ContextBridgeLike; ipcRenderer: IpcRendererLike; window: WindowLike }): void {
   deps.ipcRenderer.on(PORT_CHANNEL, (event) => {
     if (event.ports.length !== 1) return;
-    // '*' because a file:// page has an opaque origin that no target origin string can name; the
-    // message goes to this same window only.
+    // '*' is safe here: the message goes to this same window only, and main hands out a port only
+    // to a window showing app://gcs/index.html (electron/main/security.ts isTrustedSender), with
+    // navigation elsewhere denied; naming the origin would add nothing but a way to get it wrong.
     deps.window.postMessage(PORT_MESSAGE, '*', [...event.ports]);
   });
   // The page gets one function, taking no arguments: nothing it passes can reach main.

@@ -78,16 +78,19 @@ describe('preload bridge', () => {
 });
 
 describe('Electron security rules', () => {
-  const appUrl = 'file:///opt/police-gcs/resources/app.asar/dist/renderer/index.html';
+  const appUrl = 'app://gcs/index.html';
 
-  it('trusts only the top frame of the app document', () => {
-    expect(security.isTrustedSender({ url: appUrl, parent: null }, appUrl)).toBe(true);
-    expect(security.isTrustedSender({ url: `${appUrl}?x=1#fly`, parent: null }, appUrl)).toBe(true);
-    expect(security.isTrustedSender({ url: appUrl, parent: {} }, appUrl)).toBe(false);
-    expect(security.isTrustedSender({ url: 'file:///tmp/index.html', parent: null }, appUrl)).toBe(false);
-    expect(security.isTrustedSender({ url: 'http://127.0.0.1:8765/', parent: null }, appUrl)).toBe(false);
-    expect(security.isTrustedSender({ url: 'not a url', parent: null }, appUrl)).toBe(false);
-    expect(security.isTrustedSender(null, appUrl)).toBe(false);
+  it('trusts only the top frame of the app document on app://gcs', () => {
+    expect(security.APP_INDEX_URL).toBe(appUrl);
+    expect(security.isTrustedSender({ url: appUrl, parent: null })).toBe(true);
+    expect(security.isTrustedSender({ url: `${appUrl}?x=1#fly`, parent: null })).toBe(true);
+    expect(security.isTrustedSender({ url: appUrl, parent: {} })).toBe(false);
+    // The app's own file loaded as file:// is not the app any more.
+    expect(security.isTrustedSender({ url: 'file:///opt/police-gcs/resources/app.asar/dist/renderer/index.html', parent: null })).toBe(false);
+    expect(security.isTrustedSender({ url: 'file:///tmp/index.html', parent: null })).toBe(false);
+    expect(security.isTrustedSender({ url: 'http://127.0.0.1:8765/', parent: null })).toBe(false);
+    expect(security.isTrustedSender({ url: 'not a url', parent: null })).toBe(false);
+    expect(security.isTrustedSender(null)).toBe(false);
   });
 
   it('keeps the CSP strict', () => {

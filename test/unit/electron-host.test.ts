@@ -1,24 +1,33 @@
-// The desktop host with Electron mocked: main.ts is imported for real and every hook it registers
-// is captured and exercised: window options, CSP, navigation, window.open, permissions, and the
-// port hand-over with sender validation.
+// The desktop host with Electron mocked: desktop-app.ts runs for real and every hook it registers
+// is captured and exercised: the app:// scheme and its handler, window options, CSP, navigation,
+// window.open, permissions, and the port hand-over with sender validation.
 import { EventEmitter } from 'node:events';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ElectronApi } from '../../electron/main/desktop-app';
 import { FakeStation } from '../support/fake-station';
 
 const h = vi.hoisted(() => {
   const appHandlers = new Map<string, Array<(...a: unknown[]) => void>>();
   const ipcHandlers = new Map<string, (event: unknown) => void>();
-  const windows: Array<{ options: unknown; loadedFile: string | null }> = [];
+  const windows: Array<{ options: unknown; loadedFile: string | null; loadedUrl: string | null }> = [];
   const channels: Array<{ port1: unknown; port2: unknown }> = [];
+  // What happened, in order, so the test can tell what ran before 'ready' and what after.
+  const events: string[] = [];
+  const protocol = {
+    registered: [] as unknown[],
+    handlers: new Map<string, (request: Request) => Promise<Response>>(),
+  };
+  const readiness = { ready: false };
   const session = {
     headersListener: null as null | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void),
     permissionRequest: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
     permissionCheck: null as null | ((wc: unknown, permission: string) => boolean),
   };
-  return { appHandlers, ipcHandlers, windows, channels, session, stationStarted: false };
+  return { appHandlers, ipcHandlers, windows, channels, session, events, protocol, readiness, stationStarted: false };
 });
 
 vi.mock('electron', async () => {
@@ -54,15 +63,20 @@ vi.mock('electron', async () => {
     static getAllWindows() {
       return BrowserWindow.all;
     }
-    record: { options: unknown; loadedFile: string | null };
+    record: { options: unknown; loadedFile: string | null; loadedUrl: string | null };
     constructor(options: unknown) {
       super();
-      this.record = { options, loadedFile: null };
+      this.record = { options, loadedFile: null, loadedUrl: null };
       h.windows.push(this.record);
       BrowserWindow.all.push(this);
     }
     loadFile(file: string) {
       this.record.loadedFile = file;
+      return Promise.resolve();
+    }
+    loadURL(url: string) {
+      h.events.push('loadURL');
+      this.record.loadedUrl = url;
       return Promise.resolve();
     }
     show() {}
@@ -71,7 +85,13 @@ vi.mock('electron', async () => {
   const app = {
     enableSandbox: vi.fn(),
     requestSingleInstanceLock: () => true,
-    whenReady: () => Promise.resolve(),
+    whenReady: () => {
+      h.events.push('whenReady');
+      return Promise.resolve().then(() => {
+        h.readiness.ready = true;
+        h.events.push('ready');
+      });
+    },
     getPath: () => '/tmp/gcs-user-data',
     on(name: string, fn: (...a: unknown[]) => void) {
       const list = h.appHandlers.get(name) ?? [];
@@ -92,11 +112,33 @@ vi.mock('electron', async () => {
     },
   };
   const ipcMain = { on: (ch: string, fn: (e: unknown) => void) => h.ipcHandlers.set(ch, fn) };
-  return { app, BrowserWindow, MessageChannelMain, ipcMain, session, default: { app, BrowserWindow, MessageChannelMain, ipcMain, session } };
+  // Electron's rules, enforced as Electron does: privileged schemes only before ready, handlers after.
+  const protocol = {
+    registerSchemesAsPrivileged(schemes: unknown[]) {
+      if (h.readiness.ready) throw new Error('registerSchemesAsPrivileged after ready');
+      h.events.push('registerSchemesAsPrivileged');
+      h.protocol.registered.push(...schemes);
+    },
+    handle(scheme: string, handler: (request: Request) => Promise<Response>) {
+      if (!h.readiness.ready) throw new Error('protocol.handle before ready');
+      h.events.push(`handle:${scheme}`);
+      h.protocol.handlers.set(scheme, handler);
+    },
+  };
+  const api = { app, BrowserWindow, MessageChannelMain, ipcMain, protocol, session };
+  return { ...api, default: api };
 });
 
-const BUNDLE_DIR = join(__dirname, '..', '..', 'dist', 'electron');
-const APP_URL = pathToFileURL(join(BUNDLE_DIR, '..', 'renderer', 'index.html')).href;
+// A built app in a temp dir: bundle dir, renderer beside it, and a secret just outside the renderer
+// that no app:// URL may reach (directly, encoded, or through a symlink).
+const ROOT = mkdtempSync(join(tmpdir(), 'gcs-electron-host-'));
+const BUNDLE_DIR = join(ROOT, 'electron');
+const RENDERER_DIR = join(ROOT, 'renderer');
+const INDEX_HTML = '<!doctype html><title>GCS</title><script type="module" src="./assets/index-abc.js"></script>';
+const WORKER_JS = 'self.onmessage = () => {};';
+const SECRET = 'TOP SECRET: not for the renderer';
+const APP_INDEX_URL = 'app://gcs/index.html';
+const OLD_FILE_URL = pathToFileURL(join(RENDERER_DIR, 'index.html')).href;
 
 class FakeWebContents extends EventEmitter {
   openHandler: (() => unknown) | null = null;
@@ -109,7 +151,26 @@ function navigationEvent() {
   return { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
 }
 
+function buildFakeApp() {
+  mkdirSync(BUNDLE_DIR, { recursive: true });
+  mkdirSync(join(RENDERER_DIR, 'assets'), { recursive: true });
+  writeFileSync(join(RENDERER_DIR, 'index.html'), INDEX_HTML);
+  writeFileSync(join(RENDERER_DIR, 'assets', 'maplibre-gl-worker-abc.mjs'), WORKER_JS);
+  writeFileSync(join(RENDERER_DIR, 'assets', 'style.json'), '{"version":8}');
+  writeFileSync(join(ROOT, 'secret.txt'), SECRET);
+  symlinkSync(join(ROOT, 'secret.txt'), join(RENDERER_DIR, 'assets', 'linked.txt'));
+}
+
+function appHandler() {
+  const handler = h.protocol.handlers.get('app');
+  if (!handler) throw new Error('no app:// handler registered');
+  return handler;
+}
+
+afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
+
 beforeAll(async () => {
+  buildFakeApp();
   // Electron's module is the mock above; the station is the fake one, as GroundStation would be made.
   const electron = await import('electron');
   const { startDesktopApp } = await import('../../electron/main/desktop-app');
@@ -144,7 +205,27 @@ describe('Electron main process', () => {
       webviewTag: false,
     });
     expect(String(opts.webPreferences.preload)).toMatch(/preload\.cjs$/);
-    expect(h.windows[0].loadedFile).toMatch(/renderer[\\/]index\.html$/);
+  });
+
+  it('loads the window from app://gcs/index.html, never from file://', () => {
+    expect(h.windows[0].loadedUrl).toBe(APP_INDEX_URL);
+    expect(h.windows[0].loadedFile).toBeNull();
+  });
+
+  it('registers app:// as a privileged scheme before ready, and its handler after', () => {
+    expect(h.protocol.registered).toEqual([
+      {
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: false, bypassCSP: false },
+      },
+    ]);
+    const at = (e: string) => h.events.indexOf(e);
+    expect(at('registerSchemesAsPrivileged')).toBeGreaterThanOrEqual(0);
+    expect(at('registerSchemesAsPrivileged')).toBeLessThan(at('whenReady'));
+    expect(at('handle:app')).toBeGreaterThan(at('ready'));
+    // The first load must find the handler in place.
+    expect(at('handle:app')).toBeLessThan(at('loadURL'));
+    expect(h.events.filter((e) => e === 'registerSchemesAsPrivileged')).toHaveLength(1);
   });
 
   it('puts a strict CSP on every response, replacing any other', () => {
@@ -163,14 +244,27 @@ describe('Electron main process', () => {
     const contents = new FakeWebContents();
     for (const fn of h.appHandlers.get('web-contents-created') ?? []) fn({}, contents);
 
-    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'file:///tmp/other.html', 'javascript:alert(1)']) {
-      const ev = navigationEvent();
-      contents.emit('will-navigate', ev, url);
-      expect(ev.defaultPrevented, url).toBe(true);
+    const elsewhere = [
+      'https://evil.example/',
+      'https://gcs/index.html',
+      'file:///etc/passwd',
+      OLD_FILE_URL,
+      'app://other/index.html',
+      'app://gcs/other.html',
+      'javascript:alert(1)',
+    ];
+    for (const url of elsewhere) {
+      for (const hook of ['will-navigate', 'will-redirect']) {
+        const ev = navigationEvent();
+        contents.emit(hook, ev, url);
+        expect(ev.defaultPrevented, `${hook} ${url}`).toBe(true);
+      }
     }
-    const same = navigationEvent();
-    contents.emit('will-navigate', same, `${APP_URL}#/plan`);
-    expect(same.defaultPrevented).toBe(false);
+    for (const hook of ['will-navigate', 'will-redirect']) {
+      const same = navigationEvent();
+      contents.emit(hook, same, `${APP_INDEX_URL}#/plan`);
+      expect(same.defaultPrevented, hook).toBe(false);
+    }
 
     const webview = navigationEvent();
     contents.emit('will-attach-webview', webview);
@@ -195,14 +289,17 @@ describe('Electron main process', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 
     acquire({ sender, senderFrame: { url: 'https://evil.example/', parent: null } });
-    acquire({ sender, senderFrame: { url: APP_URL, parent: { url: APP_URL } } }); // a subframe
+    acquire({ sender, senderFrame: { url: APP_INDEX_URL, parent: { url: APP_INDEX_URL } } }); // a subframe
     acquire({ sender, senderFrame: null }); // a frame already gone
     acquire({ sender, senderFrame: { url: 'file:///home/user/Downloads/index.html', parent: null } });
+    // The app's own file, but loaded as file://: no longer the app's origin.
+    acquire({ sender, senderFrame: { url: OLD_FILE_URL, parent: null } });
+    acquire({ sender, senderFrame: { url: 'app://other/index.html', parent: null } });
     expect(posted).toHaveLength(0);
     expect(h.channels).toHaveLength(0);
-    expect(warn).toHaveBeenCalledTimes(4);
+    expect(warn).toHaveBeenCalledTimes(6);
 
-    acquire({ sender, senderFrame: { url: APP_URL, parent: null } });
+    acquire({ sender, senderFrame: { url: APP_INDEX_URL, parent: null } });
     expect(posted).toHaveLength(1);
     expect(posted[0].channel).toBe('gcs:port');
     const port2 = posted[0].transfer[0] as EventEmitter & { postMessage(d: unknown): void };
@@ -211,5 +308,61 @@ describe('Electron main process', () => {
     const answer = new Promise<unknown>((resolve) => port2.on('message', (ev: { data: string }) => resolve(JSON.parse(ev.data))));
     port2.postMessage(JSON.stringify({ t: 'call', id: 7, method: 'hello', params: {} }));
     expect(await answer).toMatchObject({ t: 'result', id: 7, ok: true, value: { host: 'electron', role: 'pilot' } });
+  });
+
+  it('serves index.html over app:// with its MIME type, the CSP and nosniff', async () => {
+    const res = await appHandler()(new Request(APP_INDEX_URL));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).not.toMatch(/unsafe-eval/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.text()).toBe(INDEX_HTML);
+  });
+
+  it('serves an asset (the MapLibre worker) as JavaScript, and a query string does not matter', async () => {
+    const res = await appHandler()(new Request('app://gcs/assets/maplibre-gl-worker-abc.mjs?v=1'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await res.text()).toBe(WORKER_JS);
+  });
+
+  it('refuses traversal, encoded or not, symlinks out, other hosts and missing files with 404', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const refused = [
+      'app://gcs/../../etc/passwd',
+      'app://gcs/%2e%2e/%2e%2e/etc/passwd',
+      'app://gcs/%2e%2e/secret.txt',
+      'app://gcs/%2e%2e%2fsecret.txt', // an encoded slash survives URL parsing: the real traversal
+      'app://gcs/..%2fsecret.txt',
+      'app://gcs/assets/%2e%2e%2f%2e%2e%2fsecret.txt',
+      'app://gcs/assets/linked.txt', // a symlink inside the renderer pointing out of it
+      'app://gcs/index.html%00.png',
+      'app://other/index.html',
+      'app://gcs:8080/index.html',
+      'app://gcs/nope.js',
+    ];
+    for (const url of refused) {
+      const res = await appHandler()(new Request(url));
+      const body = await res.text();
+      expect(res.status, url).toBe(404);
+      expect(body, url).not.toContain('SECRET');
+      expect(res.headers.get('content-security-policy'), url).toContain("default-src 'self'");
+    }
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  it('only reads: HEAD has headers and no body, other methods get 405', async () => {
+    const head = await appHandler()(new Request(APP_INDEX_URL, { method: 'HEAD' }));
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await head.text()).toBe('');
+    const post = await appHandler()(new Request(APP_INDEX_URL, { method: 'POST', body: 'x' }));
+    expect(post.status).toBe(405);
+    expect(await post.text()).not.toContain('GCS');
   });
 });

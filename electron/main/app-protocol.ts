@@ -1,0 +1,36 @@
+// The app:// handler given to Electron's protocol.handle: a request in, a Response out. No 'electron'
+// import (Request and Response are the web globals Node and Electron share), so it runs in tests.
+import { readFile } from 'node:fs/promises';
+import { appResponseHeaders, resolveAppRequestFile } from './security';
+
+export type AppProtocolHandler = (request: Request) => Promise<Response>;
+
+/**
+ * Serves files under rendererDir and nothing else. It never throws: Electron would turn a thrown
+ * error into a network failure with no clue, so every refusal is an ordinary 404 (or 405).
+ */
+export function createAppProtocolHandler(rendererDir: string, warn: (line: string) => void = (l) => console.warn(l)): AppProtocolHandler {
+  return async (request) => {
+    // Only reading: the renderer is static files, and a POST to them means something is wrong.
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return new Response('Method not allowed', { status: 405, headers: { ...appResponseHeaders(null), Allow: 'GET, HEAD' } });
+    }
+    const file = await resolveAppRequestFile(rendererDir, request.url).catch(() => null);
+    if (!file) {
+      warn(`[gcs main] app:// refused ${request.url.slice(0, 200)}`);
+      return new Response('Not found', { status: 404, headers: appResponseHeaders(null) });
+    }
+    // readFile, not a stream: Electron makes fs.promises.readFile read inside app.asar, and the
+    // renderer's files are a few MB at most.
+    let body: Buffer<ArrayBuffer>;
+    try {
+      body = await readFile(file);
+    } catch {
+      return new Response('Not found', { status: 404, headers: appResponseHeaders(null) });
+    }
+    return new Response(request.method === 'HEAD' ? null : body, {
+      status: 200,
+      headers: { ...appResponseHeaders(file), 'Content-Length': String(body.byteLength) },
+    });
+  };
+}
