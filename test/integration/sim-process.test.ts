@@ -9,6 +9,7 @@ import { common, MavLinkPacketParser, MavLinkPacketSplitter, type MavLinkPacket 
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeFrame, Encoder, Framer, type Fields, type Message } from '../../electron/core/mavlink';
 import { ardupilotDialect } from '../../electron/core/mavlink';
+import { waitFor } from '../support/wait';
 
 const ROOT = join(__dirname, '..', '..');
 const MAIN = join(ROOT, 'electron', 'core', 'sim', 'main.ts');
@@ -34,16 +35,6 @@ function spawnSim(args: string[]): SimProcess {
   child.stderr!.on('data', (d) => (err += d));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, stdout: () => out, stderr: () => err, exit };
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -225,6 +216,7 @@ describe('gcs sim bad arguments', () => {
     const cases: Array<[string[], RegExp]> = [
       [['--udp', 'localhost'], /^gcs sim: --udp: "localhost" is not host:port$/],
       [['--home', '46,abc'], /^gcs sim: --home longitude/],
+      [['--loss', '2'], /^gcs sim: --loss: "2" must be a number from 0 to 1$/],
       [['--tcp-listen', String(busy)], new RegExp(`^gcs sim: --tcp-listen: 127\\.0\\.0\\.1:${busy} is already in use$`)],
     ];
     // Concurrently: each child pays the TypeScript loader's start-up once.

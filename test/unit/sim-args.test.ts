@@ -5,8 +5,18 @@ describe('gcs sim arguments', () => {
   it('defaults to one vehicle over UDP to 127.0.0.1:14550 at Ulanhot, 4 Hz default streams', () => {
     expect(parseSimArgs([])).toEqual({
       vehicles: 1, udp: { host: '127.0.0.1', port: 14550 }, tcpListen: null,
-      home: { lat: 46.0726, lon: 122.0933, altMslM: 280 }, speedup: 1, streamDefaultHz: 4, demo: false, help: false,
+      home: { lat: 46.0726, lon: 122.0933, altMslM: 280 }, speedup: 1, streamDefaultHz: 4, demo: false,
+      capacity: { mission: 724, fence: 100, rally: 20 },
+      faults: { loss: 0, dup: 0, reorder: 0, corrupt: 0, delayMs: 0, jitterMs: 0 }, seed: 1, help: false,
     });
+  });
+
+  it('reads mission capacities and link faults', () => {
+    const o = parseSimArgs(['--mission-capacity', '50', '--fence-capacity=8', '--rally-capacity', '0', '--loss', '0.2', '--dup', '0.05',
+      '--reorder', '0.1', '--corrupt=0.02', '--delay', '30', '--jitter', '10', '--seed', '42']);
+    expect(o.capacity).toEqual({ mission: 50, fence: 8, rally: 0 });
+    expect(o.faults).toEqual({ loss: 0.2, dup: 0.05, reorder: 0.1, corrupt: 0.02, delayMs: 30, jitterMs: 10 });
+    expect(o.seed).toBe(42);
   });
 
   it('reads every option, in both --name value and --name=value forms', () => {
@@ -30,6 +40,16 @@ describe('gcs sim arguments', () => {
     [['--stream-default', 'fast'], '--stream-default'],
     [['--vehicles'], 'needs a value'],
     [['--what'], 'unknown option'],
+    [['--loss', '1.5'], '--loss: "1.5" must be a number from 0 to 1'],
+    [['--loss', '1'], 'would drop every frame'],
+    [['--dup', '-0.1'], '--dup'],
+    [['--reorder', 'often'], '--reorder'],
+    [['--corrupt', ''], '--corrupt'],
+    [['--delay', '-5'], '--delay'],
+    [['--jitter', '20000'], '--jitter'],
+    [['--seed', '1.5'], '--seed: "1.5" must be a whole number'],
+    [['--mission-capacity', '1'], '--mission-capacity'],
+    [['--fence-capacity', '70000'], '--fence-capacity'],
   ])('%j is refused with a clear message', (args, text) => {
     expect(() => parseSimArgs(args)).toThrow(SimArgError);
     expect(() => parseSimArgs(args)).toThrow(text);

@@ -186,7 +186,8 @@ describe('sim endpoint: commands', () => {
     sim.command(400, [1]);
     const start = sim.command(300);
     expect(ackOf(start)?.result).toBe(4);
-    expect(start.find((m) => m.name === 'STATUSTEXT')?.fields.text).toBe('Auto: Missing Takeoff Cmd');
+    // ModeAuto::init refuses an empty mission; Copter::set_mode says so.
+    expect(start.find((m) => m.name === 'STATUSTEXT')?.fields.text).toBe('Mode change to AUTO failed: init failed');
     sim.command(22, [0, 0, 0, 0, 0, 0, 10]);
     sim.run(5);
     expect(ackOf(sim.command(21))?.result).toBe(0);

@@ -202,6 +202,9 @@ describe('sim vehicle: arming', () => {
   it('refuses in modes that do not allow arming, with ArduPilot\'s reason', () => {
     for (const mode of [CopterMode.RTL, CopterMode.LAND, CopterMode.AUTO, CopterMode.BRAKE]) {
       const { v, texts } = makeVehicle();
+      // AUTO needs a mission beyond home to engage at all (ModeAuto::init).
+      const item = { command: 22, frame: 3, current: 0, autocontinue: 1, param1: 0, param2: 0, param3: 0, param4: 0, x: 0, y: 0, z: 10 };
+      v.missions.replace(0, [item, item]);
       expect(v.setMode(mode)).toBe(true);
       expect(v.arm(false)).toBe(FAILED);
       expect(v.state.armed).toBe(false);

@@ -1,6 +1,7 @@
 // `gcs sim` options. Every value is checked here so the process fails with one clear line, not a
 // stack trace from deep inside a socket.
 import type { GeoPoint } from './geo';
+import { NO_FAULTS, type FaultOptions } from './link-faults';
 
 export interface HostPort {
   host: string;
@@ -16,11 +17,26 @@ export interface SimOptions {
   streamDefaultHz: number;
   /** Fly a patrol loop on their own until a GCS changes the mode (see demo.ts). */
   demo: boolean;
+  /** Items each vehicle can store per list: mission, fence, rally (more: MAV_MISSION_NO_SPACE). */
+  capacity: { mission: number; fence: number; rally: number };
+  /** Faults on every vehicle's link, both directions (see link-faults.ts). */
+  faults: FaultOptions;
+  /** Seed of the fault PRNG: the same seed gives the same faults. */
+  seed: number;
   help: boolean;
 }
 
+/**
+ * About what a small ArduPilot board holds (its mission space depends on the board's storage); 100
+ * fence vertices and 20 rally points are typical limits too. Small enough that NO_SPACE is testable.
+ */
+export const DEFAULT_CAPACITY = { mission: 724, fence: 100, rally: 20 } as const;
+const MAX_CAPACITY = 65535; // MISSION_COUNT is a uint16
+
 export const SIM_USAGE = `Usage: gcs sim [--vehicles N] [--udp host:port] [--tcp-listen [host:]port] [--home lat,lon,alt]
                [--speedup X] [--stream-default HZ] [--demo]
+               [--mission-capacity N] [--fence-capacity N] [--rally-capacity N]
+               [--loss P] [--dup P] [--reorder P] [--corrupt P] [--delay MS] [--jitter MS] [--seed N]
 
 Simulated ArduCopter quadcopters speaking MAVLink 2 (system ids 1..N, component 1).
   --vehicles N         how many vehicles (1-100, default 1)
@@ -34,6 +50,16 @@ Simulated ArduCopter quadcopters speaking MAVLink 2 (system ids 1..N, component 
                        0 = silent until asked, like ArduPilot with SRn_* at 0)
   --demo               each drone takes off and flies a patrol loop around home on its own, returns
                        at 25 % battery; it hands over as soon as a GCS changes its flight mode
+  --mission-capacity N mission items each vehicle can store, home included (default 724); a longer
+                       upload is refused with MAV_MISSION_NO_SPACE. --fence-capacity (default 100)
+                       and --rally-capacity (default 20) do the same for fence vertices and rally points
+Link faults, on every vehicle's link in both directions, to reproduce a bad radio:
+  --loss P             drop a frame with probability P (0-1)
+  --dup P              deliver a frame twice with probability P
+  --reorder P          hold a frame back and send it after the next one, with probability P
+  --corrupt P          flip a random byte of a frame with probability P
+  --delay MS           add MS milliseconds of latency (0-10000); --jitter MS adds 0..MS more
+  --seed N             seed of the fault generator (default 1): the same seed, the same faults
 `;
 
 export class SimArgError extends Error {}
@@ -79,7 +105,11 @@ function parseHome(text: string): GeoPoint {
 }
 
 export function parseSimArgs(argv: readonly string[]): SimOptions {
-  const opts: SimOptions = { vehicles: 1, udp: null, tcpListen: null, home: DEFAULT_HOME, speedup: 1, streamDefaultHz: 4, demo: false, help: false };
+  const opts: SimOptions = {
+    vehicles: 1, udp: null, tcpListen: null, home: DEFAULT_HOME, speedup: 1, streamDefaultHz: 4, demo: false,
+    capacity: { ...DEFAULT_CAPACITY }, faults: { ...NO_FAULTS }, seed: 1, help: false,
+  };
+  const probability = (what: string, text: string) => parseNumber(text, what, 0, 1);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
@@ -116,10 +146,42 @@ export function parseSimArgs(argv: readonly string[]): SimOptions {
       case '--stream-default':
         opts.streamDefaultHz = parseNumber(takeValue(), '--stream-default', 0, 50);
         break;
+      case '--mission-capacity':
+        // Item 0 is home, so a mission needs room for at least one item more.
+        opts.capacity.mission = parseNumber(takeValue(), '--mission-capacity', 2, MAX_CAPACITY, true);
+        break;
+      case '--fence-capacity':
+        opts.capacity.fence = parseNumber(takeValue(), '--fence-capacity', 0, MAX_CAPACITY, true);
+        break;
+      case '--rally-capacity':
+        opts.capacity.rally = parseNumber(takeValue(), '--rally-capacity', 0, MAX_CAPACITY, true);
+        break;
+      case '--loss':
+        opts.faults.loss = probability('--loss', takeValue());
+        break;
+      case '--dup':
+        opts.faults.dup = probability('--dup', takeValue());
+        break;
+      case '--reorder':
+        opts.faults.reorder = probability('--reorder', takeValue());
+        break;
+      case '--corrupt':
+        opts.faults.corrupt = probability('--corrupt', takeValue());
+        break;
+      case '--delay':
+        opts.faults.delayMs = parseNumber(takeValue(), '--delay', 0, 10_000);
+        break;
+      case '--jitter':
+        opts.faults.jitterMs = parseNumber(takeValue(), '--jitter', 0, 10_000);
+        break;
+      case '--seed':
+        opts.seed = parseNumber(takeValue(), '--seed', 0, 2 ** 32 - 1, true);
+        break;
       default:
         throw new SimArgError(`unknown option "${arg}" (see gcs sim --help)`);
     }
   }
   if (!opts.udp && !opts.tcpListen) opts.udp = { host: '127.0.0.1', port: 14550 };
+  if (opts.faults.loss === 1) throw new SimArgError('--loss 1 would drop every frame: nothing could talk to the simulator');
   return opts;
 }

@@ -2,8 +2,11 @@
 import { parseSimArgs, SimArgError, SIM_USAGE, type SimOptions } from './args';
 import { DemoPilot } from './demo';
 import { SimEndpoint } from './endpoint';
+import type { Message } from '../mavlink';
+import { systemClock } from '../protocol/port';
 import { moveNe } from './geo';
-import { TcpTransport, UdpTransport } from './transport';
+import { describeFaults, hasFaults, LinkFaults } from './link-faults';
+import { TcpTransport, UdpTransport, type InboundFilter } from './transport';
 
 const LOOP_INTERVAL_MS = 20; // 50 Hz, like ArduCopter's main loop rate for the GCS-visible parts
 const MAX_SUBSTEP_S = 0.02;
@@ -22,25 +25,50 @@ export interface RunningSim {
 export async function startSim(opts: SimOptions): Promise<RunningSim> {
   let udp: UdpTransport | null = null;
   let tcp: TcpTransport | null = null;
+  // Delayed frames (--delay, --reorder) may still be due after close: they must not touch closed sockets.
+  let closed = false;
   const endpoints: SimEndpoint[] = [];
+  // One fault generator per direction and socket, each on its own stream derived from --seed.
+  let stream = 0;
+  const faults = (): LinkFaults | null =>
+    hasFaults(opts.faults) ? LinkFaults.seeded(opts.faults, (opts.seed + Math.imul(++stream, 0x9e3779b9)) >>> 0, globalThis) : null;
+  const asFilter = (f: LinkFaults | null): InboundFilter | undefined => (f ? (bytes, push) => f.pass(bytes, push) : undefined);
+  const capacity = { 0: opts.capacity.mission, 1: opts.capacity.fence, 2: opts.capacity.rally };
   for (let i = 0; i < opts.vehicles; i++) {
+    const out = faults();
+    const transmit = (bytes: Uint8Array) => {
+      if (closed) return;
+      udp?.sendFrom(i, bytes);
+      tcp?.send(bytes);
+    };
     endpoints.push(
       new SimEndpoint({
         sysid: i + 1,
         // Side by side, 5 m apart eastwards, so vehicles on the map do not hide each other.
         start: moveNe(opts.home, 0, i * VEHICLE_SPACING_M),
         streamDefaultHz: opts.streamDefaultHz,
-        send: (bytes) => {
-          udp?.sendFrom(i, bytes);
-          tcp?.send(bytes);
-        },
+        missionCapacity: capacity,
+        // A GCS gets its 8 s to answer an upload request in real seconds, at any speedup.
+        linkClock: systemClock,
+        send: out ? (bytes) => out.pass(bytes, transmit) : transmit,
       }),
     );
   }
   try {
-    if (opts.tcpListen) tcp = await TcpTransport.open(opts.tcpListen, (msg) => endpoints.forEach((ep) => ep.receive(msg)));
-    if (opts.udp) udp = await UdpTransport.open(opts.udp, endpoints.map((ep) => (msg) => ep.receive(msg)));
+    const deliverToAll = (msg: Message) => {
+      if (!closed) endpoints.forEach((ep) => ep.receive(msg));
+    };
+    if (opts.tcpListen) tcp = await TcpTransport.open(opts.tcpListen, deliverToAll, asFilter(faults()));
+    if (opts.udp) {
+      const inbound = endpoints.map(() => asFilter(faults()));
+      const sinks = endpoints.map((ep) => (msg: Message) => {
+        if (!closed) ep.receive(msg);
+      });
+      udp = await UdpTransport.open(opts.udp, sinks, inbound);
+    }
   } catch (err) {
+    closed = true;
+    for (const ep of endpoints) ep.close();
     await tcp?.close();
     await udp?.close();
     throw err;
@@ -67,14 +95,18 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
     `gcs sim: ${opts.vehicles} simulated ArduCopter quad${opts.vehicles === 1 ? '' : 's'} (${ids}, compid 1) at ` +
     `${opts.home.lat},${opts.home.lon} ${opts.home.altMslM} m MSL, MAVLink 2 -> ${where}` +
     `${opts.speedup !== 1 ? `, speedup x${opts.speedup}` : ''}, default streams ${opts.streamDefaultHz} Hz` +
-    `${opts.demo ? ', demo patrol flight' : ''}`;
+    `${opts.demo ? ', demo patrol flight' : ''}` +
+    `, capacity mission ${opts.capacity.mission}/fence ${opts.capacity.fence}/rally ${opts.capacity.rally}` +
+    `, link faults: ${describeFaults(opts.faults, opts.seed)}`;
 
   return {
     endpoints,
     tcpPort: tcp?.port ?? null,
     description,
     async close() {
+      closed = true;
       clearInterval(timer);
+      for (const ep of endpoints) ep.close();
       await tcp?.close();
       await udp?.close();
     },

@@ -1,6 +1,6 @@
 // MAV_CMD handlers, one per command, answered with ArduCopter's MAV_RESULTs. COMMAND_LONG and
-// COMMAND_INT arrive here in one normalised shape. Mission commands (MISSION_START today;
-// DO_JUMP, DO_SET_MISSION_CURRENT ... with the missions issue) are added to this table.
+// COMMAND_INT arrive here in one normalised shape. Mission commands (MISSION_START,
+// DO_PAUSE_CONTINUE, DO_SET_MISSION_CURRENT) drive the AUTO executor (mission/executor.ts).
 import { common } from 'mavlink-mappings';
 import type { Message } from '../mavlink';
 import type { SimEndpoint } from './endpoint';
@@ -64,7 +64,24 @@ export const COMMAND_HANDLERS: Record<number, CommandHandler> = {
 
   [MavCmd.NAV_RETURN_TO_LAUNCH]: (ep) => result(ep.vehicle.setMode(CopterMode.RTL)),
   [MavCmd.NAV_LAND]: (ep) => result(ep.vehicle.setMode(CopterMode.LAND)),
-  [MavCmd.MISSION_START]: (ep) => result(ep.vehicle.setMode(CopterMode.AUTO)),
+  // Copter: set AUTO (start_or_resume); first/last item arguments are not supported.
+  [MavCmd.MISSION_START]: (ep, c) => {
+    if ((c.param1 || 0) !== 0 || (c.param2 || 0) !== 0) return MavResult.DENIED;
+    return result(ep.vehicle.setMode(CopterMode.AUTO));
+  },
+
+  // param1 0: pause (brake and hold), 1: continue. Only a running AUTO mission pauses here.
+  [MavCmd.DO_PAUSE_CONTINUE]: (ep, c) => {
+    const v = ep.vehicle;
+    if (c.param1 !== 0 && c.param1 !== 1) return MavResult.DENIED;
+    if (v.state.mode !== CopterMode.AUTO) return MavResult.FAILED;
+    return result(c.param1 === 0 ? v.auto.pause() : v.auto.resume());
+  },
+
+  [MavCmd.DO_SET_MISSION_CURRENT]: (ep, c) => {
+    const v = ep.vehicle;
+    return result(v.auto.setCurrent(Math.trunc(c.param1), v.state.mode === CopterMode.AUTO));
+  },
 
   [MavCmd.DO_REPOSITION]: (ep, c) => {
     const v = ep.vehicle;

@@ -1,11 +1,19 @@
 // One simulated vehicle on the wire: the model, its own Encoder (its own sequence numbers), its
-// telemetry streams and the message/command tables. Pure like the model: bytes go out through an
-// injected `send`, time comes in through step(dtS).
+// telemetry streams, the message/command tables and the vehicle side of the mission protocol. Pure
+// like the model: bytes go out through an injected `send`, time comes in through step(dtS). The one
+// exception is the mission protocol's give-up deadline (8 s without a wanted item): it belongs to the
+// GCS's patience, which is counted in real seconds, so the process passes the wall clock for it (a
+// sped-up simulation must not abandon a GCS that is only slow in real seconds). Re-requests follow
+// simulated time like everything else the vehicle does. Tests leave linkClock out: all simulated.
 import { common } from 'mavlink-mappings';
 import { Encoder, type Fields, type Message } from '../mavlink';
 import { ardupilotDialect } from '../mavlink';
 import type { GeoPoint } from './geo';
+import { FakeClock } from '../protocol/fake-clock';
+import type { Clock, ProtocolPort } from '../protocol/port';
 import { MESSAGE_HANDLERS } from './message-handlers';
+import { VehicleMissionProtocol } from './mission/vehicle-mission-protocol';
+import type { VehicleMissionStoreOptions } from './mission/vehicle-mission-store';
 import type { SimParams } from './params';
 import { StreamScheduler } from './streams';
 import { TELEMETRY, type TelemetrySource } from './telemetry';
@@ -24,6 +32,10 @@ export interface SimEndpointOptions {
   streamDefaultHz: number;
   send(bytes: Uint8Array): void;
   unixTimeMs?: () => number;
+  /** Items per list (mission 0, fence 1, rally 2); more is refused with MAV_MISSION_NO_SPACE. */
+  missionCapacity?: VehicleMissionStoreOptions['capacity'];
+  /** Clock of the mission protocol's upload give-up deadline; default: simulated time (see the header). */
+  linkClock?: Clock;
 }
 
 export class SimEndpoint {
@@ -31,7 +43,11 @@ export class SimEndpoint {
   readonly compid: number;
   readonly vehicle: SimVehicle;
   readonly streams: StreamScheduler;
+  readonly missionProtocol: VehicleMissionProtocol;
   private readonly encoder: Encoder;
+  /** The mission protocol's timers on simulated time (advanced by step). */
+  private readonly simClock = new FakeClock();
+  private readonly missionListeners = new Set<(m: Message) => void>();
   private readonly source: TelemetrySource;
   private readonly output: (bytes: Uint8Array) => void;
   private booted = false;
@@ -51,10 +67,36 @@ export class SimEndpoint {
       events: {
         text: (severity, text) => this.sendText(severity, text),
         homeChanged: () => this.afterAck(() => this.sendTelemetry('HOME_POSITION')),
+        missionCurrentChanged: () => this.afterAck(() => this.sendTelemetry('MISSION_CURRENT')),
+        missionItemReached: (seq) => this.send('MISSION_ITEM_REACHED', { seq }),
       },
+      missionCapacity: opts.missionCapacity,
     });
     this.streams = new StreamScheduler(opts.streamDefaultHz);
     this.source = { vehicle: this.vehicle, sysid: this.sysid, origin: { ...opts.start }, unixTimeMs: opts.unixTimeMs ?? Date.now };
+    const port: ProtocolPort = {
+      send: (name, fields) => this.send(name, fields),
+      onMessage: (handler) => {
+        this.missionListeners.add(handler);
+        return () => this.missionListeners.delete(handler);
+      },
+    };
+    // DO_SET_MISSION_CURRENT and MISSION_SET_CURRENT are answered by commands.ts / message-handlers.ts,
+    // which also move the AUTO executor; the protocol object only transfers lists.
+    this.missionProtocol = new VehicleMissionProtocol(port, this.simClock, this.vehicle.missions, {
+      setCurrentCommand: 'ignore',
+      abandonClock: opts.linkClock ?? this.simClock,
+    });
+  }
+
+  /** A mission-protocol message (MISSION_COUNT, _ITEM(_INT), _REQUEST(_INT/_LIST), _ACK, _CLEAR_ALL). */
+  missionMessage(msg: Message): void {
+    for (const listener of [...this.missionListeners]) listener(msg);
+  }
+
+  /** Stop the mission protocol's timers (the process is closing). */
+  close(): void {
+    this.missionProtocol.dispose();
   }
 
   get timeBootMs(): number {
@@ -69,6 +111,7 @@ export class SimEndpoint {
       this.sendText(MavSeverity.INFO, 'Frame: QUAD/X');
     }
     this.vehicle.step(dtS);
+    this.simClock.advance(dtS * 1000);
     for (const name of this.streams.due(this.timeBootMs)) this.sendTelemetry(name);
   }
 

@@ -1,7 +1,7 @@
 // The position controller of a multicopter, reduced to what a ground station can observe: velocity
 // that accelerates and brakes within WPNAV limits, a rate-limited heading, and the tilt a real
 // airframe needs for that acceleration (plus the drag it leans into at cruise).
-import { angleDiffDeg, bearingDeg, moveNe, offsetNeM, wrap360 } from './geo';
+import { angleDiffDeg, bearingDeg, distanceM, moveNe, offsetNeM, wrap360 } from './geo';
 import type { SimParams } from './params';
 import type { SimState } from './state';
 
@@ -15,6 +15,8 @@ export interface Setpoint {
   vertical: VerticalSetpoint;
   /** Turn the nose towards the target while travelling (WP_YAW_BEHAVIOR "face next waypoint"). */
   faceTarget: boolean;
+  /** Point the nose at this instead (an AUTO region of interest, an orbit's centre). */
+  facePoint?: { lat: number; lon: number };
 }
 
 const G = 9.81;
@@ -73,8 +75,12 @@ export function flyTowards(s: SimState, sp: Setpoint, dtS: number, p: SimParams)
 
   // Heading: towards the target while it is worth turning for, at the yaw slew limit.
   const prevHeading = s.headingDeg;
-  if (sp.faceTarget && distM > 2 && Math.hypot(s.velNorthMps, s.velEastMps) > 0.5) {
-    const turn = angleDiffDeg(s.headingDeg, bearingDeg(s.position, sp));
+  const facing = sp.facePoint ?? sp;
+  const faceIt = sp.facePoint
+    ? distanceM(s.position, sp.facePoint) > 1
+    : sp.faceTarget && distM > 2 && Math.hypot(s.velNorthMps, s.velEastMps) > 0.5;
+  if (faceIt) {
+    const turn = angleDiffDeg(s.headingDeg, bearingDeg(s.position, facing));
     const maxTurn = p.yawRateDegS * dtS;
     s.headingDeg = wrap360(s.headingDeg + Math.max(-maxTurn, Math.min(maxTurn, turn)));
   }

@@ -1,7 +1,7 @@
-// Handlers for the messages a GCS sends, by message name. Commands go to commands.ts. The mission
-// transfer protocol (MISSION_COUNT, MISSION_REQUEST_LIST, MISSION_REQUEST_INT, MISSION_ITEM_INT with
-// current 0/1, MISSION_ACK, MISSION_CLEAR_ALL, MISSION_SET_CURRENT) belongs in this table next,
-// reading and writing the vehicle's MissionStore.
+// Handlers for the messages a GCS sends, by message name. Commands go to commands.ts; the mission
+// transfer messages go to the vehicle side of the mission protocol (mission/vehicle-mission-protocol.ts),
+// except MISSION_ITEM(_INT) with current = 2 (a guided go-to) and MISSION_SET_CURRENT (which moves
+// the AUTO executor, so it is answered here).
 import { common } from 'mavlink-mappings';
 import type { Message } from '../mavlink';
 import { altMslFromFrame, handleCommand } from './commands';
@@ -17,6 +17,7 @@ const MAVLINK_MSG_ID_SET_MODE = 11;
 const MAV_MODE_FLAG_CUSTOM_MODE_ENABLED = 1;
 const POSITION_IGNORED = 0b111; // POSITION_TARGET_TYPEMASK X/Y/Z_IGNORE
 const GUIDED_REQUEST = 2; // MISSION_ITEM(_INT).current = 2: "fly to this point now" (ArduPilot guided)
+const ALTITUDE_CHANGE_REQUEST = 3; // current = 3: ArduPilot's guided altitude change, not modelled
 
 function num(v: unknown): number {
   return typeof v === 'number' ? v : NaN;
@@ -25,7 +26,12 @@ function num(v: unknown): number {
 /** MISSION_ITEM(_INT) with current=2: a guided go-to, answered with MISSION_ACK like ArduPilot. */
 function missionItem(ep: SimEndpoint, msg: Message, scale: number): void {
   const f = msg.fields;
-  if (num(f.current) !== GUIDED_REQUEST) return; // mission upload: see the header comment
+  const current = num(f.current);
+  if (current === ALTITUDE_CHANGE_REQUEST) return;
+  if (current !== GUIDED_REQUEST) {
+    ep.missionMessage(msg); // an item of an upload
+    return;
+  }
   const lat = num(f.x) / scale;
   const lon = num(f.y) / scale;
   let ok = false;
@@ -62,6 +68,18 @@ export const MESSAGE_HANDLERS: Record<string, MessageHandler> = {
 
   MISSION_ITEM_INT: (ep, msg) => missionItem(ep, msg, 1e7),
   MISSION_ITEM: (ep, msg) => missionItem(ep, msg, 1),
+
+  MISSION_COUNT: (ep, msg) => ep.missionMessage(msg),
+  MISSION_REQUEST_LIST: (ep, msg) => ep.missionMessage(msg),
+  MISSION_REQUEST_INT: (ep, msg) => ep.missionMessage(msg),
+  MISSION_REQUEST: (ep, msg) => ep.missionMessage(msg),
+  MISSION_ACK: (ep, msg) => ep.missionMessage(msg),
+  MISSION_CLEAR_ALL: (ep, msg) => ep.missionMessage(msg),
+
+  // Answered by MISSION_CURRENT (the executor's change event); a seq the vehicle lacks gets no reply.
+  MISSION_SET_CURRENT: (ep, msg) => {
+    ep.vehicle.auto.setCurrent(num(msg.fields.seq), ep.vehicle.state.mode === CopterMode.AUTO);
+  },
 
   REQUEST_DATA_STREAM: (ep, msg) => {
     const f = msg.fields;

@@ -1,9 +1,10 @@
 // What each flight mode asks of the position controller, and the phase machines inside modes
-// (GUIDED takeoff -> hold, RTL climb -> return -> loiter -> land). AUTO is a hold until the mission
-// executor exists: see mission-store.ts for where it plugs in.
+// (GUIDED takeoff -> hold, RTL climb -> return -> loiter -> land). In AUTO the mission executor
+// (mission/executor.ts) writes the nav state item by item; this file only flies it.
 import type { Setpoint } from './flight-control';
 import { distanceM, type GeoPoint } from './geo';
 import { CopterMode } from './modes';
+import { navigateOrbit } from './orbit';
 import type { SimParams } from './params';
 import { groundSpeedMps, type NavState, type SimState } from './state';
 
@@ -37,7 +38,8 @@ export function navForMode(s: SimState, mode: number, p: SimParams): NavState {
     case CopterMode.LAND:
       return { kind: 'land', lat: s.position.lat, lon: s.position.lon };
     default:
-      // LOITER, BRAKE, GUIDED (until told where), ALT_HOLD/STABILIZE with centred sticks, AUTO (no executor yet).
+      // LOITER, BRAKE, GUIDED (until told where), ALT_HOLD/STABILIZE with centred sticks; AUTO holds
+      // here until its executor sets the first item's nav.
       return { kind: 'hold', target: stoppingPoint(s, p) };
   }
 }
@@ -71,6 +73,8 @@ export function navigate(s: SimState, p: SimParams, dtS: number): Setpoint | nul
       return { lat: nav.lat, lon: nav.lon, speedMps, vertical: { kind: 'rate', upMps: landingRate(s, p) }, faceTarget: false };
     case 'rtl':
       return navigateRtl(s, nav, p, dtS, speedMps);
+    case 'orbit':
+      return navigateOrbit(s, nav, p, speedMps);
   }
 }
 

@@ -14,6 +14,12 @@ export interface SimParams {
   landSpeedMps: number;
   /** LAND_ALT_LOW: where the landing slows to LAND_SPEED. */
   landAltLowM: number;
+  /** WPNAV_RADIUS: a waypoint counts as reached within this distance. */
+  wpRadiusM: number;
+  /** CIRCLE_RADIUS: orbit radius of a NAV_LOITER_TURNS whose param3 is 0. */
+  circleRadiusM: number;
+  /** CIRCLE_RATE: orbit angular rate limit (the speed limit and WPNAV_ACCEL may lower it further). */
+  circleRateDegS: number;
   /** RTL_ALT: minimum return altitude above home. */
   rtlAltM: number;
   /** RTL_LOIT_TIME: hover over home before descending. */
@@ -35,6 +41,9 @@ export const DEFAULT_PARAMS: Readonly<SimParams> = {
   descentRateMps: 1.5,
   landSpeedMps: 0.5,
   landAltLowM: 10,
+  wpRadiusM: 2,
+  circleRadiusM: 10,
+  circleRateDegS: 20,
   rtlAltM: 15,
   rtlLoiterTimeS: 5,
   disarmDelayS: 10,

@@ -19,6 +19,8 @@ export type NavState =
   | { kind: 'goto'; target: GeoPoint }
   | { kind: 'rtl'; phase: 'climb' | 'return' | 'loiter' | 'land'; returnAltMslM: number; loiterLeftS: number }
   | { kind: 'land'; lat: number; lon: number }
+  /** Circling `center` (NAV_LOITER_TURNS); turnedRad counts the angle flown, in the orbit's direction. */
+  | { kind: 'orbit'; center: GeoPoint; radiusM: number; ccw: boolean; turnedRad: number; lastAngleRad: number | null }
   | { kind: 'fall' };
 
 export interface SimState {

@@ -8,7 +8,7 @@ import { baseMode, CopterMode } from './modes';
 import { groundSpeedMps, type SimState } from './state';
 import type { SimVehicle } from './vehicle';
 
-const { MavSysStatusSensor: S, MavLandedState, MavBatteryFunction, MavBatteryType, MavBatteryChargeState, MissionState } = common;
+const { MavSysStatusSensor: S, MavLandedState, MavBatteryFunction, MavBatteryType, MavBatteryChargeState } = common;
 const { MavType, MavAutopilot, MavState } = minimal;
 const { MavProtocolCapability: Cap, FirmwareVersionType } = standard;
 
@@ -49,6 +49,7 @@ function navTarget(s: SimState): GeoPoint | null {
   if (nav.kind === 'hold' || nav.kind === 'takeoff' || nav.kind === 'goto') return nav.target;
   if (nav.kind === 'rtl') return { ...s.home, altMslM: nav.phase === 'land' ? s.home.altMslM : nav.returnAltMslM };
   if (nav.kind === 'land') return { lat: nav.lat, lon: nav.lon, altMslM: s.groundAltMslM };
+  if (nav.kind === 'orbit') return nav.center;
   return null;
 }
 
@@ -168,14 +169,15 @@ export const TELEMETRY: Record<string, TelemetryBuilder> = {
 
   SYSTEM_TIME: (src) => ({ time_unix_usec: src.unixTimeMs() * 1000, time_boot_ms: bootMs(src.vehicle.state) }),
 
+  // As ArduPilot's send_mission_current: total excludes home (on the last item seq == total).
   MISSION_CURRENT: ({ vehicle }) => {
-    const total = vehicle.missions.count(0);
+    const count = vehicle.missions.count(0);
     const inAuto = vehicle.state.mode === CopterMode.AUTO;
     return {
       seq: vehicle.missions.currentSeq,
-      total,
-      mission_state: total === 0 ? MissionState.NO_MISSION : inAuto ? MissionState.ACTIVE : MissionState.NOT_STARTED,
-      mission_mode: inAuto ? 1 : 0,
+      total: count > 0 ? count - 1 : 0,
+      mission_state: vehicle.auto.missionState,
+      mission_mode: inAuto ? 1 : 2, // 1: in mission mode, 2: suspended
       mission_id: 0, fence_id: 0, rally_points_id: 0,
     };
   },

@@ -10,6 +10,10 @@ import { ardupilotDialect } from '../mavlink';
 
 export type MessageSink = (msg: Message) => void;
 
+/** What happens to received bytes before the framer (link-faults.ts); default: straight through. */
+export type InboundFilter = (bytes: Uint8Array, push: (bytes: Uint8Array) => void) => void;
+const passThrough: InboundFilter = (bytes, push) => push(bytes);
+
 const MAX_LEARNED_PEERS = 4;
 /** A TCP client that stops reading must not grow our memory without bound: drop its frames instead. */
 const MAX_TCP_BACKLOG_BYTES = 1 << 20;
@@ -36,11 +40,12 @@ class UdpVehicleLink {
     private readonly socket: UdpSocket,
     private readonly target: Peer,
     sink: MessageSink,
+    inbound: InboundFilter,
   ) {
     this.peers.set(`${target.address}:${target.port}`, target);
     socket.on('message', (data, rinfo) => {
       this.learn({ address: rinfo.address, port: rinfo.port });
-      framesToMessages(this.framer, data, sink);
+      inbound(data, (bytes) => framesToMessages(this.framer, bytes, sink));
     });
     socket.on('error', (err) => process.stderr.write(`gcs sim: UDP socket error: ${err.message}\n`));
   }
@@ -80,8 +85,8 @@ class UdpVehicleLink {
 export class UdpTransport {
   private constructor(private readonly links: UdpVehicleLink[]) {}
 
-  /** sinks[i] receives what arrives on vehicle i's socket. */
-  static async open(target: HostPort, sinks: MessageSink[]): Promise<UdpTransport> {
+  /** sinks[i] receives what arrives on vehicle i's socket, through inbound[i] when given. */
+  static async open(target: HostPort, sinks: MessageSink[], inbound: ReadonlyArray<InboundFilter | undefined> = []): Promise<UdpTransport> {
     let address: string;
     try {
       address = (await lookup(target.host, { family: 4 })).address;
@@ -89,7 +94,7 @@ export class UdpTransport {
       throw new SimArgError(`--udp: cannot resolve host "${target.host}"`);
     }
     const links: UdpVehicleLink[] = [];
-    for (const sink of sinks) {
+    for (const [i, sink] of sinks.entries()) {
       const socket = createSocket('udp4');
       await new Promise<void>((resolve, reject) => {
         socket.once('error', reject);
@@ -98,7 +103,7 @@ export class UdpTransport {
           resolve();
         });
       });
-      links.push(new UdpVehicleLink(socket, { address, port: target.port }, sink));
+      links.push(new UdpVehicleLink(socket, { address, port: target.port }, sink, inbound[i] ?? passThrough));
     }
     return new UdpTransport(links);
   }
@@ -118,10 +123,10 @@ export class TcpTransport {
   private constructor(private readonly server: Server) {}
 
   /** Every client's messages go to sink (each vehicle then checks whether it is addressed). */
-  static async open(listen: HostPort, sink: MessageSink): Promise<TcpTransport> {
+  static async open(listen: HostPort, sink: MessageSink, inbound: InboundFilter = passThrough): Promise<TcpTransport> {
     const server = createServer();
     const transport = new TcpTransport(server);
-    server.on('connection', (socket) => transport.accept(socket, sink));
+    server.on('connection', (socket) => transport.accept(socket, sink, inbound));
     await new Promise<void>((resolve, reject) => {
       server.once('error', (err: NodeJS.ErrnoException) => {
         const where = `${listen.host}:${listen.port}`;
@@ -141,11 +146,11 @@ export class TcpTransport {
     return typeof addr === 'object' && addr ? addr.port : 0;
   }
 
-  private accept(socket: Socket, sink: MessageSink): void {
+  private accept(socket: Socket, sink: MessageSink, inbound: InboundFilter): void {
     socket.setNoDelay(true);
     const framer = new Framer(ardupilotDialect());
     this.clients.add(socket);
-    socket.on('data', (data) => framesToMessages(framer, data, sink));
+    socket.on('data', (data) => inbound(data, (bytes) => framesToMessages(framer, bytes, sink)));
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.clients.delete(socket));
   }

@@ -4,7 +4,8 @@ import { common } from 'mavlink-mappings';
 import { drainBattery } from './battery';
 import { flyTowards, sitOnGround } from './flight-control';
 import { isValidLatLon, type GeoPoint } from './geo';
-import { MissionStore } from './mission-store';
+import { MissionExecutor } from './mission/executor';
+import { VehicleMissionStore, type VehicleMissionStoreOptions } from './mission/vehicle-mission-store';
 import { allowsArming, CopterMode, isKnownMode, modeName, requiresPosition } from './modes';
 import { isLanding, navForMode, navigate } from './navigation';
 import { DEFAULT_PARAMS, type SimParams } from './params';
@@ -15,6 +16,10 @@ const { MavResult, MavSeverity } = common;
 export interface VehicleEvents {
   text(severity: number, text: string): void;
   homeChanged(): void;
+  /** MISSION_CURRENT's seq or state changed. */
+  missionCurrentChanged(): void;
+  /** A NAV item of the AUTO mission completed. */
+  missionItemReached(seq: number): void;
 }
 
 export interface SimVehicleOptions {
@@ -23,6 +28,8 @@ export interface SimVehicleOptions {
   /** Seed for the small random wander of GPS satellites; fixed so runs reproduce. */
   seed?: number;
   events?: Partial<VehicleEvents>;
+  /** Capacity of the mission, fence and rally lists (see VehicleMissionStore). */
+  missionCapacity?: VehicleMissionStoreOptions['capacity'];
 }
 
 const LAND_DETECT_S = 1; // ArduCopter's land detector needs ~1 s of "no descent at low throttle"
@@ -31,7 +38,10 @@ const G = 9.81;
 export class SimVehicle {
   readonly state: SimState;
   readonly params: SimParams;
-  readonly missions = new MissionStore();
+  /** Mission, fence and rally as the vehicle stores them; item 0 of the mission reads back as home. */
+  readonly missions: VehicleMissionStore;
+  /** AUTO's mission runner. */
+  readonly auto: MissionExecutor;
   private readonly events: VehicleEvents;
   private rng: number;
   private touchdownS = 0;
@@ -42,7 +52,28 @@ export class SimVehicle {
     this.params = { ...DEFAULT_PARAMS, ...opts.params };
     this.state = initialState(opts.start, this.params.batteryCells);
     this.rng = (opts.seed ?? 1) >>> 0 || 1;
-    this.events = { text: () => {}, homeChanged: () => {}, ...opts.events };
+    this.events = { text: () => {}, homeChanged: () => {}, missionCurrentChanged: () => {}, missionItemReached: () => {}, ...opts.events };
+    this.missions = new VehicleMissionStore({ capacity: opts.missionCapacity });
+    this.syncMissionHome();
+    this.auto = new MissionExecutor(
+      this.missions,
+      {
+        state: this.state,
+        params: this.params,
+        liftOff: () => {
+          this.state.landed = false;
+          this.touchdownS = 0;
+        },
+      },
+      {
+        currentChanged: () => this.events.missionCurrentChanged(),
+        itemReached: (seq) => this.events.missionItemReached(seq),
+        text: (severity, text) => this.events.text(severity, text),
+      },
+    );
+    this.missions.onChange = (type) => {
+      if (type === 0) this.auto.missionChanged();
+    };
   }
 
   get positionOk(): boolean {
@@ -66,6 +97,7 @@ export class SimVehicle {
     this.armedOnGroundS = 0;
     // ArduCopter moves home to where it is armed.
     s.home = { ...s.position };
+    this.syncMissionHome();
     this.events.text(MavSeverity.INFO, 'Arming motors');
     this.events.homeChanged();
     return MavResult.ACCEPTED;
@@ -89,13 +121,27 @@ export class SimVehicle {
       this.events.text(MavSeverity.WARNING, `Mode change failed: ${modeName(mode)} requires position`);
       return false;
     }
-    if (mode === CopterMode.AUTO && s.armed && s.landed && !this.missions.startsWithTakeoff()) {
-      this.events.text(MavSeverity.CRITICAL, 'Auto: Missing Takeoff Cmd');
-      return false;
+    if (mode === CopterMode.AUTO) {
+      // Copter::set_mode: asking for the mode it is already in changes nothing (MISSION_START in AUTO).
+      if (s.mode === CopterMode.AUTO) {
+        this.auto.start();
+        return true;
+      }
+      const refusal = this.auto.refusal(s.armed, s.landed);
+      if (refusal) {
+        this.events.text(refusal.severity, refusal.text);
+        return false;
+      }
     }
+    const wasAuto = s.mode === CopterMode.AUTO;
     s.mode = mode;
     s.speedOverrideMps = null;
     s.nav = navForMode(s, mode, this.params);
+    if (mode === CopterMode.AUTO) this.auto.start();
+    else if (wasAuto) {
+      this.auto.stop();
+      this.events.missionCurrentChanged(); // mission_mode and maybe mission_state changed
+    }
     return true;
   }
 
@@ -129,6 +175,7 @@ export class SimVehicle {
   setHome(point: GeoPoint): boolean {
     if (!isValidLatLon(point.lat, point.lon) || !Number.isFinite(point.altMslM)) return false;
     this.state.home = { ...point };
+    this.syncMissionHome();
     this.events.homeChanged();
     return true;
   }
@@ -147,8 +194,14 @@ export class SimVehicle {
     s.timeBootMs += dtS * 1000;
     this.wanderGps(dtS);
 
+    // The executor first: a takeoff item lifts off in this very step.
+    if (s.mode === CopterMode.AUTO) this.auto.update(dtS);
+
     if (s.armed && !s.landed) {
       const sp = navigate(s, p, dtS);
+      // A region of interest turns the nose in AUTO unless the item already aims it (an orbit).
+      const roi = s.mode === CopterMode.AUTO ? this.auto.roi : null;
+      if (sp && roi && !sp.facePoint) sp.facePoint = roi;
       if (sp) flyTowards(s, sp, dtS, p);
       this.detectTouchdown(dtS);
       s.flightTimeS += dtS;
@@ -197,6 +250,12 @@ export class SimVehicle {
       s.nav = { kind: 'ground' };
       sitOnGround(s);
     }
+  }
+
+  /** Item 0 of a downloaded mission is home, as ArduPilot answers it. */
+  private syncMissionHome(): void {
+    const h = this.state.home;
+    this.missions.home = { latDeg: h.lat, lonDeg: h.lon, altMslM: h.altMslM };
   }
 
   private doDisarm(): void {

@@ -25,6 +25,11 @@ export interface VehicleMissionProtocolOptions {
   checkItem?: (item: StoredItem, seq: number, missionType: number) => number;
   /** How to treat MAV_CMD_DO_SET_MISSION_CURRENT: ArduPilot 4.3+ accepts it; older firmware: unsupported. */
   setCurrentCommand?: 'accept' | 'unsupported' | 'ignore';
+  /**
+   * Clock of the give-up deadline only (default: the main clock). A sped-up simulator re-requests on
+   * its fast simulated clock but must give a GCS its 8 s in real seconds before abandoning an upload.
+   */
+  abandonClock?: Clock;
 }
 
 interface Receiving {
@@ -42,7 +47,8 @@ export class VehicleMissionProtocol {
   /** The last upload that completed: a re-sent final item then gets its ACK again (the first was lost). */
   private lastCompleted: { type: number; count: number } | undefined;
   private readonly unsubscribe: () => void;
-  private readonly opts: Required<Omit<VehicleMissionProtocolOptions, 'checkItem'>> & Pick<VehicleMissionProtocolOptions, 'checkItem'>;
+  private readonly opts: Required<Omit<VehicleMissionProtocolOptions, 'checkItem' | 'abandonClock'>> & Pick<VehicleMissionProtocolOptions, 'checkItem'>;
+  private readonly abandonClock: Clock;
   /** Counts for tests and the simulator's status page. */
   readonly stats = { uploadsCompleted: 0, uploadsAbandoned: 0, reRequests: 0, invalidSequence: 0 };
 
@@ -52,7 +58,9 @@ export class VehicleMissionProtocol {
     readonly store: VehicleMissionStore,
     opts: VehicleMissionProtocolOptions = {},
   ) {
-    this.opts = { requestInt: false, reRequestMs: 1000, uploadTimeoutMs: 8000, setCurrentCommand: 'accept', ...opts };
+    const { abandonClock, ...rest } = opts;
+    this.opts = { requestInt: false, reRequestMs: 1000, uploadTimeoutMs: 8000, setCurrentCommand: 'accept', ...rest };
+    this.abandonClock = abandonClock ?? clock;
     this.unsubscribe = port.onMessage((m) => this.handle(m));
   }
 
@@ -138,8 +146,8 @@ export class VehicleMissionProtocol {
   private armAbandon(): void {
     const r = this.receiving;
     if (!r) return;
-    if (r.abandon !== undefined) this.clock.clearTimeout(r.abandon);
-    r.abandon = this.clock.setTimeout(() => {
+    if (r.abandon !== undefined) this.abandonClock.clearTimeout(r.abandon);
+    r.abandon = this.abandonClock.setTimeout(() => {
       if (this.receiving !== r) return;
       this.stats.uploadsAbandoned++;
       this.ack(r.gcs, r.type, OPERATION_CANCELLED);
@@ -224,7 +232,7 @@ export class VehicleMissionProtocol {
     const r = this.receiving;
     if (!r) return;
     if (r.reRequest !== undefined) this.clock.clearTimeout(r.reRequest);
-    if (r.abandon !== undefined) this.clock.clearTimeout(r.abandon);
+    if (r.abandon !== undefined) this.abandonClock.clearTimeout(r.abandon);
     this.receiving = undefined;
   }
 }

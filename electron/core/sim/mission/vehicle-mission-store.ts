@@ -35,6 +35,8 @@ export class VehicleMissionStore {
   home: HomePosition;
   /** MISSION_CURRENT.seq */
   currentSeq = 0;
+  /** Told after a list is replaced or cleared (the AUTO executor restarts its walk). */
+  onChange: ((type: number) => void) | undefined;
 
   constructor(opts: VehicleMissionStoreOptions = {}) {
     this.capacity = { ...DEFAULT_CAPACITY, ...opts.capacity };
@@ -55,11 +57,13 @@ export class VehicleMissionStore {
   replace(type: number, items: readonly StoredItem[]): void {
     this.lists.set(type, items.map((it) => (this.ardupilot ? normaliseArduPilot(it) : { ...it })));
     if (type === 0) this.currentSeq = 0;
+    this.onChange?.(type);
   }
 
   clear(type: number): void {
     this.lists.set(type, []);
     if (type === 0) this.currentSeq = 0;
+    this.onChange?.(type);
   }
 
   /** The item as a download returns it. */
