@@ -1,9 +1,10 @@
 // `npm run bench`: figures, each beside a baseline measured in the same run where one exists.
 // Budgets live here, never as wall-clock assertions in tests.
 import { benchMavlinkParse } from './mavlink-parse';
+import { benchMissionUpload, benchMissionUploadLossy } from './mission-upload';
 import { printTable, type BenchRow } from './table';
 
-const benches: Array<() => Promise<BenchRow>> = [benchMavlinkParse];
+const benches: Array<() => Promise<BenchRow>> = [benchMavlinkParse, benchMissionUpload, benchMissionUploadLossy];
 
 const rows: BenchRow[] = [];
 for (const b of benches) {

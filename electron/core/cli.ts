@@ -8,6 +8,15 @@ Commands:
   monitor  --link LINK [--json] [--duration S] [--sysid N]
            Print live telemetry of the vehicles on a link.
            LINK: udp:0.0.0.0:14550 | udpout:host:port | tcp:host:port | serial:/dev/ttyUSB0:57600
+  upload   FILE --link LINK [--type mission|fence|rally|all] [--no-verify] [--sysid N]
+           Send a .plan or .waypoints file to a vehicle and read it back to verify.
+  download --link LINK --out FILE(.plan|.waypoints) [--type mission|fence|rally|all] [--sysid N]
+           Read the vehicle's mission, fence and rally points into a file.
+  clear    --link LINK [--type mission|fence|rally|all] [--sysid N]
+           Clear lists on the vehicle.
+  command  --link LINK [--sysid N] arm|disarm|takeoff ALT|mode NAME|rtl|land|start|pause|continue
+           Send one command and wait for the vehicle's answer.
+           Exit codes of these four: 0 done (and verified), 1 refused/failed/unconfirmed, 2 bad arguments or link.
   serve    [--port P] [--host 127.0.0.1] [--lan]
            Serve the ground station UI to browsers (the server host).
   help     Show this text.
@@ -25,6 +34,22 @@ export async function main(argv: string[]): Promise<number> {
       case 'monitor': {
         const { runMonitor } = await import('./cli/monitor');
         return await runMonitor(rest);
+      }
+      case 'upload': {
+        const { runUpload } = await import('./cli/upload');
+        return await runUpload(rest);
+      }
+      case 'download': {
+        const { runDownload } = await import('./cli/download');
+        return await runDownload(rest);
+      }
+      case 'clear': {
+        const { runClear } = await import('./cli/clear');
+        return await runClear(rest);
+      }
+      case 'command': {
+        const { runCommand } = await import('./cli/command');
+        return await runCommand(rest);
       }
       case 'serve': {
         const { runServe } = await import('../server/cli');

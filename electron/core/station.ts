@@ -3,7 +3,8 @@
 // host: the Electron host and the server host both construct one and attach connections to it.
 import type { Caller, CheckedParams, EventListener, Station } from '../../shared/contract/api';
 import { ContractError, msg } from '../../shared/contract/errors';
-import type { HelloInfo, HostKind, LinkInfo, SerialPortInfo, SimulatorInfo, StatusTextEvent, VehicleSnapshot } from '../../shared/contract/types';
+import type { HelloInfo, HostKind, LinkInfo, PlanUploadResult, SerialPortInfo, SimulatorInfo, StatusTextEvent, VehicleCommandResult, VehicleSnapshot } from '../../shared/contract/types';
+import type { Plan } from '../../shared/plan';
 import { GCS_SYSID } from './mavlink';
 import { linkError, listSerialPorts } from './links';
 import { systemClock, type Clock } from './protocol/port';
@@ -12,6 +13,8 @@ import { LiveSession } from './station-parts/live-session';
 import { Publishers } from './station-parts/publishers';
 import { appVersion } from './station-parts/repo-root';
 import { spawnSimulator, type SimulatorChild } from './station-parts/simulator-process';
+import { VehicleOperations } from './station-parts/vehicle-operations';
+import type { ProtocolTimings } from './vehicle-protocol';
 
 export interface GroundStationOptions {
   host: HostKind;
@@ -22,6 +25,8 @@ export interface GroundStationOptions {
   simulatorCommand?: string[];
   /** Where recordings and notes will live (the Electron host passes its user-data folder). */
   dataDir?: string;
+  /** Mission/command retry timing (default: QGC's). Tests on fast links shorten it. */
+  protocolTimings?: ProtocolTimings;
 }
 
 const NO_SIM: SimulatorInfo = { running: false, vehicles: 0, link: null, pid: null };
@@ -30,6 +35,7 @@ export class GroundStation implements Station {
   private readonly hub = new EventHub();
   private readonly session: LiveSession;
   private readonly publishers: Publishers;
+  private readonly operations: VehicleOperations;
   private readonly sysid: number;
   private readonly version = appVersion();
   private sim: { child: SimulatorChild; info: SimulatorInfo; linkId: string } | null = null;
@@ -41,6 +47,12 @@ export class GroundStation implements Station {
     const clock = opts.clock ?? systemClock;
     this.session = new LiveSession({ sysid: this.sysid, clock });
     this.publishers = new Publishers(this.hub, this.session.fleet, this.session.links, clock);
+    this.operations = new VehicleOperations({
+      session: this.session,
+      clock,
+      timings: opts.protocolTimings,
+      onProgress: (e) => this.hub.emit('missionProgress', e),
+    });
     this.session.fleet.listen({
       statusText: (v, text) => {
         const ev: StatusTextEvent = { ...text, key: v.key, sysid: v.sysid, compid: v.compid };
@@ -62,6 +74,7 @@ export class GroundStation implements Station {
     this.publishers.stop();
     await this.simBusy.catch(() => undefined);
     await this.stopSim();
+    this.operations.close();
     await this.session.close();
     this.hub.clear();
   }
@@ -106,6 +119,22 @@ export class GroundStation implements Station {
 
   getVehicles(_p?: CheckedParams<'getVehicles'>, _caller?: Caller): VehicleSnapshot[] {
     return this.session.fleet.all().map((v) => v.snapshot());
+  }
+
+  uploadPlan(p: CheckedParams<'uploadPlan'>, _caller?: Caller): Promise<PlanUploadResult> {
+    return this.operations.uploadPlan(p);
+  }
+
+  downloadPlan(p: CheckedParams<'downloadPlan'>, _caller?: Caller): Promise<Plan> {
+    return this.operations.downloadPlan(p);
+  }
+
+  clearPlan(p: CheckedParams<'clearPlan'>, _caller?: Caller): Promise<null> {
+    return this.operations.clearPlan(p);
+  }
+
+  command(p: CheckedParams<'command'>, _caller?: Caller): Promise<VehicleCommandResult> {
+    return this.operations.command(p);
   }
 
   getSimulator(_p?: CheckedParams<'getSimulator'>, _caller?: Caller): SimulatorInfo {

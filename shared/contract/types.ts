@@ -125,3 +125,59 @@ export interface ContractErrorValue {
   code: string;
   message: UserMessage;
 }
+
+// --- Missions on the wire and vehicle commands (issue 3) ---
+
+/** The three lists a vehicle stores: MAV_MISSION_TYPE mission (0), fence (1), rally (2). */
+export type PlanPart = 'mission' | 'fence' | 'rally';
+
+export interface PlanUploadResult {
+  /** True when every uploaded list was read back from the vehicle and matched (false with verify: false). */
+  verified: boolean;
+  /** Items sent per list, in the vehicle's convention (an ArduPilot mission counts its home item 0). */
+  counts: Partial<Record<PlanPart, number>>;
+}
+
+export interface MissionProgressEvent {
+  /** Vehicle key `${sysid}:${compid}`. */
+  key: string;
+  type: PlanPart;
+  /** A verifying read-back after an upload reports as 'download'. */
+  direction: 'upload' | 'download';
+  done: number;
+  total: number;
+}
+
+export type CommandAction =
+  | 'arm'
+  | 'disarm'
+  | 'forceDisarm'
+  | 'takeoff'
+  | 'setMode'
+  | 'missionStart'
+  | 'pause'
+  | 'continue'
+  | 'rtl'
+  | 'land'
+  | 'goto'
+  | 'setRoi'
+  | 'changeSpeed';
+
+export type CommandOutcome = 'accepted' | 'temporarily_rejected' | 'denied' | 'unsupported' | 'failed' | 'timed_out' | 'cancelled';
+
+/** How a command ended. Nothing is fire-and-forget: every command call resolves to exactly one of these. */
+export interface VehicleCommandResult {
+  ok: boolean;
+  outcome: CommandOutcome;
+  /** MAV_CMD number sent. */
+  command: number;
+  /** MAV_RESULT from the vehicle's COMMAND_ACK; null when it never answered (or nothing was sent). */
+  mavResult: number | null;
+  /** Times the command went out (0: refused at the station before sending). */
+  tries: number;
+  code: string;
+  /** The result in both languages, with the vehicle's own reason appended when it gave one. */
+  message: UserMessage;
+  /** The vehicle's STATUSTEXT explaining a refusal ("Arm: Mode not armable"), if it sent one. */
+  vehicleText: string | null;
+}

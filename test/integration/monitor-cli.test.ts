@@ -1,29 +1,9 @@
 // `gcs monitor` as a user runs it: the real CLI in its own process, against the simulator's process.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runGcs, startTcpSim } from '../support/gcs-cli';
 
-const ROOT = join(__dirname, '..', '..');
-const GCS = join(ROOT, 'bin', 'gcs.mjs');
-
-function run(args: string[], timeoutMs = 30_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [GCS, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`gcs ${args.join(' ')} hung\n${stderr}`));
-    }, timeoutMs);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 describe('gcs monitor', () => {
   let sim: ChildProcess;
@@ -31,19 +11,7 @@ describe('gcs monitor', () => {
 
   beforeAll(async () => {
     // TCP listen on port 0: the simulator names the port it got, so there is no race for a free port.
-    sim = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'electron/core/sim/main.ts'), '--tcp-listen', '0', '--vehicles', '2'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    tcpPort = await new Promise<number>((resolve, reject) => {
-      let out = '';
-      sim.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /tcp listen [\d.]+:(\d+)/.exec(out);
-        if (m) resolve(Number(m[1]));
-      });
-      sim.once('exit', () => reject(new Error(`simulator exited: ${out}`)));
-    });
+    ({ child: sim, tcpPort } = await startTcpSim(['--vehicles', '2']));
   }, 30_000);
 
   afterAll(() => {
@@ -51,7 +19,7 @@ describe('gcs monitor', () => {
   });
 
   it('--json --duration 3 prints one JSON object per line with the telemetry fields, exit 0', async () => {
-    const { code, stdout, stderr } = await run(['monitor', '--link', `tcp:127.0.0.1:${tcpPort}`, '--json', '--duration', '3']);
+    const { code, stdout, stderr } = await runGcs(['monitor', '--link', `tcp:127.0.0.1:${tcpPort}`, '--json', '--duration', '3']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
@@ -71,19 +39,19 @@ describe('gcs monitor', () => {
   }, 30_000);
 
   it('--sysid shows one vehicle; the text mode prints readable lines', async () => {
-    const { code, stdout } = await run(['monitor', '--link', `tcp:127.0.0.1:${tcpPort}`, '--duration', '2.5', '--sysid', '2']);
+    const { code, stdout } = await runGcs(['monitor', '--link', `tcp:127.0.0.1:${tcpPort}`, '--duration', '2.5', '--sysid', '2']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/\[2:1\] .*ardupilot multirotor.*STABILIZE.*disarmed.*alt 280\.\d m MSL/);
     expect(stdout).not.toMatch(/\[1:1\]/);
   }, 30_000);
 
   it('a bad link string exits 2 with a message and no stack trace', async () => {
-    const { code, stderr, stdout } = await run(['monitor', '--link', 'udp:0.0.0.0:70000', '--duration', '1']);
+    const { code, stderr, stdout } = await runGcs(['monitor', '--link', 'udp:0.0.0.0:70000', '--duration', '1']);
     expect(code).toBe(2);
     expect(stderr).toMatch(/not a port number/);
     expect(stderr).not.toMatch(/\n\s+at /);
     expect(stdout).toBe('');
-    const missing = await run(['monitor', '--link', 'serial:/dev/tty-does-not-exist:57600']);
+    const missing = await runGcs(['monitor', '--link', 'serial:/dev/tty-does-not-exist:57600']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/is not there/);
   }, 30_000);
@@ -92,7 +60,7 @@ describe('gcs monitor', () => {
     const socket = createSocket('udp4');
     await new Promise<void>((r) => socket.bind(0, '127.0.0.1', () => r()));
     try {
-      const { code, stderr } = await run(['monitor', '--link', `udp:127.0.0.1:${socket.address().port}`, '--duration', '1']);
+      const { code, stderr } = await runGcs(['monitor', '--link', `udp:127.0.0.1:${socket.address().port}`, '--duration', '1']);
       expect(code).toBe(2);
       expect(stderr).toMatch(/already in use/);
     } finally {
@@ -101,7 +69,7 @@ describe('gcs monitor', () => {
   }, 30_000);
 
   it('nothing heard exits 1 and says so', async () => {
-    const { code, stderr, stdout } = await run(['monitor', '--link', 'udp:127.0.0.1:0', '--json', '--duration', '1']);
+    const { code, stderr, stdout } = await runGcs(['monitor', '--link', 'udp:127.0.0.1:0', '--json', '--duration', '1']);
     expect(code).toBe(1);
     expect(stderr).toMatch(/nothing heard/);
     expect(stdout).toBe('');

@@ -3,7 +3,17 @@
 // so they do not depend on the MAVLink core.
 import type { Caller, CheckedParams, EventListener, EventName, Events, Station } from '../../shared/contract/api';
 import { ContractError, msg } from '../../shared/contract/errors';
-import type { HelloInfo, HostKind, LinkInfo, SerialPortInfo, SimulatorInfo, VehicleSnapshot } from '../../shared/contract/types';
+import type {
+  HelloInfo,
+  HostKind,
+  LinkInfo,
+  PlanUploadResult,
+  SerialPortInfo,
+  SimulatorInfo,
+  VehicleCommandResult,
+  VehicleSnapshot,
+} from '../../shared/contract/types';
+import { emptyPlan, type Plan } from '../../shared/plan';
 
 const HOME = { lat: 46.0726, lon: 122.0933, altMslM: 280 };
 const CIRCLE_RADIUS_DEG = 0.002;
@@ -135,6 +145,35 @@ export class FakeStation implements Station {
   }
 
   /** One drone circling home once a minute (at 200 ms ticks), 50 m above it. */
+  uploadPlan(_p: CheckedParams<'uploadPlan'>, caller: Caller): PlanUploadResult {
+    this.record('uploadPlan', caller);
+    return { verified: true, counts: {} };
+  }
+
+  downloadPlan(_p: CheckedParams<'downloadPlan'>, caller: Caller): Plan {
+    this.record('downloadPlan', caller);
+    return emptyPlan();
+  }
+
+  clearPlan(_p: CheckedParams<'clearPlan'>, caller: Caller): null {
+    this.record('clearPlan', caller);
+    return null;
+  }
+
+  command(_p: CheckedParams<'command'>, caller: Caller): VehicleCommandResult {
+    this.record('command', caller);
+    return {
+      ok: true,
+      outcome: 'accepted',
+      command: 0,
+      mavResult: 0,
+      tries: 1,
+      code: 'command_accepted',
+      message: { en: 'accepted', zh: '已接受' },
+      vehicleText: null,
+    };
+  }
+
   private vehicleAt(tick: number): VehicleSnapshot {
     const angle = (tick / 300) * 2 * Math.PI;
     const now = Date.now();

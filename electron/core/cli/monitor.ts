@@ -5,12 +5,10 @@
 //
 // Exit codes: 0 something was heard; 1 nothing was heard (said on stderr); 2 the command line or the
 // link cannot work (bad link string, port in use, no such device) — one clear line, no stack trace.
-import { ContractError } from '../../../shared/contract/errors';
 import type { VehicleSnapshot } from '../../../shared/contract/types';
 import { GCS_SYSID } from '../mavlink';
-import { systemClock } from '../protocol/port';
-import { LiveSession } from '../station-parts/live-session';
 import type { Vehicle } from '../vehicle';
+import { openLinkSession } from './vehicle-session';
 
 export const MONITOR_USAGE = `Usage: gcs monitor --link LINK [--json] [--duration S] [--sysid N] [--gcs-sysid N]
 
@@ -157,15 +155,8 @@ export async function runMonitor(argv: string[]): Promise<number> {
     return 2;
   }
 
-  const session = new LiveSession({ sysid: args.gcsSysid, clock: systemClock, onlySysid: args.sysid });
-  try {
-    await session.links.open(args.link);
-  } catch (err) {
-    await session.close();
-    const text = err instanceof ContractError ? err.userMessage.en : err instanceof Error ? err.message : String(err);
-    process.stderr.write(`gcs monitor: ${text}\n`);
-    return 2;
-  }
+  const session = await openLinkSession('monitor', { link: args.link, gcsSysid: args.gcsSysid, onlySysid: args.sysid });
+  if (!session) return 2;
   session.links.onLinkState((info, state, error) => {
     if (state !== 'open' && state !== 'closed') process.stderr.write(`gcs monitor: ${info.spec} ${state}${error ? `: ${error.en}` : ''}\n`);
     else if (state === 'open') process.stderr.write(`gcs monitor: ${info.spec} open\n`);
