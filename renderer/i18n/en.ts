@@ -1,9 +1,22 @@
 // English strings. This dictionary defines the keys; zh-CN.ts must have exactly the same ones.
 // Units stay in the dictionaries too, so a language could write them its own way.
+import { planEn } from './areas/plan';
+import { opsEn } from './areas/ops';
+import { replayEn } from './areas/replay';
+import { mapsEn } from './areas/maps';
+import { securityEn } from './areas/security';
+
 export const en = {
   'app.name': 'Police GCS',
   'common.unknown': '—',
   'common.close': 'Close',
+
+  'view.tabs': 'Views',
+  'view.fly': 'Fly',
+  'view.plan': 'Plan',
+  'view.replay': 'Replay',
+  'view.plan.empty': 'Plan view: draw routes and patterns here.',
+  'view.replay.empty': 'Replay view: recorded flights appear here.',
 
   'lang.switch': 'Language',
   'lang.name.en': 'English',
@@ -121,6 +134,11 @@ export const en = {
   'link.state.reconnecting': 'Reconnecting',
   'link.state.closed': 'Closed',
   'link.state.error': 'Error',
+  ...planEn,
+  ...opsEn,
+  ...replayEn,
+  ...mapsEn,
+  ...securityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,10 +1,23 @@
 // 简体中文。键必须与 en.ts 完全一致（类型检查与单元测试都会核对）。
 import type { MessageKey } from './en';
 
+import { planZh } from './areas/plan';
+import { opsZh } from './areas/ops';
+import { replayZh } from './areas/replay';
+import { mapsZh } from './areas/maps';
+import { securityZh } from './areas/security';
+
 export const zhCN: Record<MessageKey, string> = {
   'app.name': '警用无人机地面站',
   'common.unknown': '—',
   'common.close': '关闭',
+
+  'view.tabs': '视图',
+  'view.fly': '飞行',
+  'view.plan': '规划',
+  'view.replay': '回放',
+  'view.plan.empty': '规划视图：在此绘制航线与航线模式。',
+  'view.replay.empty': '回放视图：已记录的飞行显示在此。',
 
   'lang.switch': '语言',
   'lang.name.en': 'English',
@@ -122,4 +135,9 @@ export const zhCN: Record<MessageKey, string> = {
   'link.state.reconnecting': '重连中',
   'link.state.closed': '已关闭',
   'link.state.error': '错误',
+  ...planZh,
+  ...opsZh,
+  ...replayZh,
+  ...mapsZh,
+  ...securityZh,
 };

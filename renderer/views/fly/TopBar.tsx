@@ -1,5 +1,6 @@
-// The strip across the top: who we are, whether the station is there, and the few global actions.
+// The strip across the top, shared by every view: who we are, whether the station is there, and the few global actions.
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { ViewTabs } from '../../components/ViewTabs';
 import { useT } from '../../i18n/useT';
 import { selectMayFly, useConnectionStore } from '../../stores/connection';
 import { useLinksStore } from '../../stores/links';
@@ -14,6 +15,7 @@ export function TopBar(props: { onOpenConnect: () => void }) {
   return (
     <header className="topbar">
       <h1 className="app-name">{t('app.name')}</h1>
+      <ViewTabs />
       <ConnectionBadge />
       <div className="topbar-spacer" />
       <button type="button" className="btn" data-testid="connect-open" disabled={!mayFly} title={refused ? t('role.notAllowed') : undefined} onClick={props.onOpenConnect}>
