@@ -1,6 +1,8 @@
 // GroundStation: the facade that implements the contract (shared/contract/api.ts) over the live
 // session (links + vehicles), the simulator child process and the event publishers. It knows no
 // host: the Electron host and the server host both construct one and attach connections to it.
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Caller, CheckedParams, EventListener, Station } from '../../shared/contract/api';
 import { ContractError, msg } from '../../shared/contract/errors';
 import type { HelloInfo, HostKind, LinkInfo, PlanUploadResult, SerialPortInfo, SimulatorInfo, StatusTextEvent, VehicleCommandResult, VehicleSnapshot } from '../../shared/contract/types';
@@ -8,6 +10,8 @@ import type { Plan } from '../../shared/plan';
 import { GCS_SYSID } from './mavlink';
 import { linkError, listSerialPorts } from './links';
 import { systemClock, type Clock } from './protocol/port';
+import { openStationDb, type StationDb } from './recording/station-db';
+import { scratchDataDir } from './station-parts/data-dir';
 import { EventHub } from './station-parts/event-hub';
 import { LiveSession } from './station-parts/live-session';
 import { Publishers } from './station-parts/publishers';
@@ -23,7 +27,7 @@ export interface GroundStationOptions {
   clock?: Clock;
   /** Replaces `node --import tsx electron/core/sim/main.ts`; `--udp 127.0.0.1:P --vehicles N` are appended. */
   simulatorCommand?: string[];
-  /** Where recordings and notes will live (the Electron host passes its user-data folder). */
+  /** Where the database, recordings and caches live (Electron: its user-data folder; server: --data-dir). Default: a fresh temporary folder. */
   dataDir?: string;
   /** Mission/command retry timing (default: QGC's). Tests on fast links shorten it. */
   protocolTimings?: ProtocolTimings;
@@ -41,9 +45,17 @@ export class GroundStation implements Station {
   private sim: { child: SimulatorChild; info: SimulatorInfo; linkId: string } | null = null;
   private simBusy: Promise<unknown> = Promise.resolve();
   private started = false;
+  /** The station's folder and its SQLite database (open from construction to close). */
+  readonly dataDir: string;
+  readonly db: StationDb;
+  /** True when the folder is our own temporary one, removed again on close. */
+  private readonly scratch: boolean;
 
   constructor(private readonly opts: GroundStationOptions) {
     this.sysid = opts.sysid ?? GCS_SYSID;
+    this.scratch = opts.dataDir === undefined;
+    this.dataDir = opts.dataDir ?? scratchDataDir();
+    this.db = openStationDb(join(this.dataDir, 'station.sqlite'));
     const clock = opts.clock ?? systemClock;
     this.session = new LiveSession({ sysid: this.sysid, clock });
     this.publishers = new Publishers(this.hub, this.session.fleet, this.session.links, clock);
@@ -77,6 +89,8 @@ export class GroundStation implements Station {
     this.operations.close();
     await this.session.close();
     this.hub.clear();
+    if (this.db.open) this.db.close();
+    if (this.scratch) rmSync(this.dataDir, { recursive: true, force: true });
   }
 
   subscribe(listener: EventListener): () => void {

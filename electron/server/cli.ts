@@ -4,12 +4,14 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Station } from '../../shared/contract/api';
+import { defaultServerDataDir } from '../core/station-parts/data-dir';
 import { DEFAULT_PORT, isLoopbackHost, startServer } from './server';
 
-export const SERVE_USAGE = `Usage: gcs serve [--port P] [--host 127.0.0.1] [--lan]
+export const SERVE_USAGE = `Usage: gcs serve [--port P] [--host 127.0.0.1] [--lan] [--data-dir DIR]
   --port P   TCP port (default ${DEFAULT_PORT}; 0 = any free port)
   --host H   interface to listen on (default 127.0.0.1)
   --lan      allow other computers (they connect as observers); listens on 0.0.0.0 unless --host is given
+  --data-dir DIR  where flights, notes and map caches are kept (default ${defaultServerDataDir()})
 `;
 
 export interface ServeArgs {
@@ -17,6 +19,7 @@ export interface ServeArgs {
   host: string;
   allowLan: boolean;
   help: boolean;
+  dataDir: string;
 }
 
 export type ParsedServeArgs = { ok: true; args: ServeArgs } | { ok: false; error: string };
@@ -26,6 +29,7 @@ export function parseServeArgs(argv: string[]): ParsedServeArgs {
   let host: string | null = null;
   let allowLan = false;
   let help = false;
+  let dataDir = defaultServerDataDir();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -43,6 +47,12 @@ export function parseServeArgs(argv: string[]): ParsedServeArgs {
         host = v;
         break;
       }
+      case '--data-dir': {
+        const v = value();
+        if (!v || v.startsWith('--')) return { ok: false, error: '--data-dir needs a folder.' };
+        dataDir = v;
+        break;
+      }
       case '--lan':
         allowLan = true;
         break;
@@ -58,7 +68,7 @@ export function parseServeArgs(argv: string[]): ParsedServeArgs {
   if (!allowLan && !isLoopbackHost(chosenHost)) {
     return { ok: false, error: `--host ${chosenHost} would expose the station to the network; add --lan if that is intended.` };
   }
-  return { ok: true, args: { port, host: chosenHost, allowLan, help } };
+  return { ok: true, args: { port, host: chosenHost, allowLan, help, dataDir } };
 }
 
 export function defaultStaticDir(): string {
@@ -66,7 +76,7 @@ export function defaultStaticDir(): string {
 }
 
 export interface ServeDeps {
-  createStation: () => Station & { start(): Promise<void>; close(): Promise<void> };
+  createStation: (dataDir: string) => Station & { start(): Promise<void>; close(): Promise<void> };
   staticDir?: string;
   /** Resolves when the service should stop (default: SIGINT or SIGTERM). */
   untilShutdown?: () => Promise<void>;
@@ -94,7 +104,7 @@ export async function serve(argv: string[], deps: ServeDeps): Promise<number> {
     return 1;
   }
 
-  const station = deps.createStation();
+  const station = deps.createStation(parsed.args.dataDir);
   try {
     await station.start();
   } catch (e) {
@@ -170,7 +180,7 @@ function untilSignal(): Promise<void> {
 /** The `gcs serve` command over the real GroundStation. */
 export async function runServe(argv: string[]): Promise<void> {
   const { GroundStation } = await import('../core/station');
-  const code = await serve(argv, { createStation: () => new GroundStation({ host: 'server' }) });
+  const code = await serve(argv, { createStation: (dataDir) => new GroundStation({ host: 'server', dataDir }) });
   // `gcs` turns a normal return into exit code 0, so other codes must end the process here.
   if (code !== 0) process.exit(code);
 }
