@@ -111,7 +111,15 @@ describe('FailureLimiter', () => {
 
 describe('gcs serve arguments', () => {
   it('defaults to loopback port 8765', () => {
-    expect(parseServeArgs([])).toEqual({ ok: true, args: { port: 8765, host: '127.0.0.1', allowLan: false, help: false } });
+    expect(parseServeArgs([])).toEqual({
+      ok: true,
+      args: { port: 8765, host: '127.0.0.1', allowLan: false, help: false, dataDir: expect.stringMatching(/police-gcs$/) },
+    });
+  });
+
+  it('takes --data-dir, and refuses it without a folder', () => {
+    expect(parseServeArgs(['--data-dir', '/srv/gcs'])).toMatchObject({ ok: true, args: { dataDir: '/srv/gcs' } });
+    expect(parseServeArgs(['--data-dir'])).toMatchObject({ ok: false });
   });
 
   it('takes --port, --host and --lan (which listens on all interfaces unless --host is given)', () => {
