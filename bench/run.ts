@@ -3,8 +3,22 @@
 import { benchMavlinkParse } from './mavlink-parse';
 import { benchMissionUpload, benchMissionUploadLossy } from './mission-upload';
 import { printTable, type BenchRow } from './table';
+import { planBenches } from './areas/plan';
+import { opsBenches } from './areas/ops';
+import { replayBenches } from './areas/replay';
+import { mapsBenches } from './areas/maps';
+import { securityBenches } from './areas/security';
 
-const benches: Array<() => Promise<BenchRow>> = [benchMavlinkParse, benchMissionUpload, benchMissionUploadLossy];
+const benches: Array<() => Promise<BenchRow>> = [
+  benchMavlinkParse,
+  benchMissionUpload,
+  benchMissionUploadLossy,
+  ...planBenches,
+  ...opsBenches,
+  ...replayBenches,
+  ...mapsBenches,
+  ...securityBenches,
+];
 
 const rows: BenchRow[] = [];
 for (const b of benches) {

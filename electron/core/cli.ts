@@ -1,6 +1,15 @@
 // The command line over the core: `gcs <command> ...`. Each command lives in its own module and is
 // loaded only when used, so `gcs sim` does not pay for the server host and vice versa.
-const USAGE = `Usage: gcs <command> [options]
+import type { CliArea } from './cli/areas/types';
+import { planCli } from './cli/areas/plan';
+import { opsCli } from './cli/areas/ops';
+import { replayCli } from './cli/areas/replay';
+import { mapsCli } from './cli/areas/maps';
+import { securityCli } from './cli/areas/security';
+
+const cliAreas: CliArea[] = [planCli, opsCli, replayCli, mapsCli, securityCli];
+
+const CORE_USAGE = `Usage: gcs <command> [options]
 
 Commands:
   sim      [--vehicles N] [--udp host:port] [--tcp-listen port] [--home lat,lon,alt]
@@ -19,8 +28,8 @@ Commands:
            Exit codes of these four: 0 done (and verified), 1 refused/failed/unconfirmed, 2 bad arguments or link.
   serve    [--port P] [--host 127.0.0.1] [--lan]
            Serve the ground station UI to browsers (the server host).
-  help     Show this text.
 `;
+const USAGE = `${CORE_USAGE}${cliAreas.map((a) => a.usage).join('')}  help     Show this text.\n`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -62,9 +71,12 @@ export async function main(argv: string[]): Promise<number> {
       case '-h':
         process.stdout.write(USAGE);
         return command === undefined ? 2 : 0;
-      default:
+      default: {
+        const area = cliAreas.find((a) => command !== undefined && Object.prototype.hasOwnProperty.call(a.commands, command));
+        if (area && command) return await area.commands[command](rest);
         process.stderr.write(`gcs: unknown command "${command}"\n\n${USAGE}`);
         return 2;
+      }
     }
   } catch (err) {
     // Commands report their own expected failures; anything reaching here is a bug, said plainly.

@@ -19,6 +19,13 @@ import { appVersion } from './station-parts/repo-root';
 import { spawnSimulator, type SimulatorChild } from './station-parts/simulator-process';
 import { VehicleOperations } from './station-parts/vehicle-operations';
 import type { ProtocolTimings } from './vehicle-protocol';
+import type { AreaContext, StationArea } from './station-parts/area';
+import { createPlanArea } from './station-parts/areas/plan';
+import { createOpsArea } from './station-parts/areas/ops';
+import { createReplayArea } from './station-parts/areas/replay';
+import { createMapsArea } from './station-parts/areas/maps';
+import { createSecurityArea } from './station-parts/areas/security';
+import type { Method, StationApi } from '../../shared/contract/api';
 
 export interface GroundStationOptions {
   host: HostKind;
@@ -33,9 +40,20 @@ export interface GroundStationOptions {
   protocolTimings?: ProtocolTimings;
 }
 
+/** The calls the areas implement, exposed as the station's own methods (bound in the constructor). */
+type AreaMethods = Exclude<Method, CoreMethod>;
+type CoreMethod =
+  | 'hello' | 'listLinks' | 'openLink' | 'closeLink' | 'listSerialPorts' | 'getVehicles' | 'getSimulator'
+  | 'startSimulator' | 'stopSimulator' | 'uploadPlan' | 'downloadPlan' | 'clearPlan' | 'command';
+// Declaration merging: the class below gets the areas' methods, installed at construction.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface GroundStation extends Pick<StationApi, AreaMethods> {}
+
 const NO_SIM: SimulatorInfo = { running: false, vehicles: 0, link: null, pid: null };
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class GroundStation implements Station {
+  private readonly areas: Array<StationArea<Method>> = [];
   private readonly hub = new EventHub();
   private readonly session: LiveSession;
   private readonly publishers: Publishers;
@@ -71,6 +89,23 @@ export class GroundStation implements Station {
         this.hub.emit('statustext', ev);
       },
     });
+    const ctx: AreaContext = {
+      host: opts.host,
+      hub: this.hub,
+      session: this.session,
+      operations: this.operations,
+      db: this.db,
+      dataDir: this.dataDir,
+      clock,
+      sysid: this.sysid,
+    };
+    for (const create of [createPlanArea, createOpsArea, createReplayArea, createMapsArea, createSecurityArea]) {
+      const area = create(ctx) as StationArea<Method>;
+      this.areas.push(area);
+      for (const [name, fn] of Object.entries(area.api)) {
+        (this as unknown as Record<string, unknown>)[name] = (fn as (...a: unknown[]) => unknown).bind(area.api);
+      }
+    }
   }
 
   async start(): Promise<void> {
@@ -78,12 +113,14 @@ export class GroundStation implements Station {
     this.started = true;
     this.session.start();
     this.publishers.start();
+    for (const area of this.areas) await area.start?.();
   }
 
   /** Stops the simulator, closes every link, stops every timer. Safe to call twice. */
   async close(): Promise<void> {
     this.started = false;
     this.publishers.stop();
+    for (const area of [...this.areas].reverse()) await Promise.resolve(area.close?.()).catch(() => undefined);
     await this.simBusy.catch(() => undefined);
     await this.stopSim();
     this.operations.close();

@@ -3,6 +3,11 @@
 import type { StationClient } from '../../shared/contract/client';
 import type { SimulatorInfo, StatusTextEvent } from '../../shared/contract/types';
 import { useConnectionStore } from './connection';
+import { bindPlan } from './sync/plan';
+import { bindOps } from './sync/ops';
+import { bindReplay } from './sync/replay';
+import { bindMaps } from './sync/maps';
+import { bindSecurity } from './sync/security';
 import { useLinksStore } from './links';
 import { useSelectionStore } from './selection';
 import { useSimulatorStore } from './simulator';
@@ -30,6 +35,11 @@ export function bindStationClient(client: StationClient): () => void {
     client.on('links', (p) => useLinksStore.getState().replaced(p?.links)),
     client.on('simulator', (p) => isSimulatorInfo(p) && useSimulatorStore.getState().received(p)),
     client.on('statustext', (p: StatusTextEvent) => typeof p?.key === 'string' && useVehiclesStore.getState().statusText(p)),
+    ...bindPlan(client),
+    ...bindOps(client),
+    ...bindReplay(client),
+    ...bindMaps(client),
+    ...bindSecurity(client),
   ];
   const ignore = (): void => undefined;
   client.call('hello').then((hello) => useConnectionStore.setState({ hello }), ignore);

@@ -2,6 +2,11 @@
 // schemas where they enter the station (shared/contract/dispatch.ts), whichever host carried them.
 import { z } from 'zod';
 import type { Plan } from '../plan/types';
+import { planCalls, planPermissions, type PlanCallResults, type PlanEvents } from './areas/plan';
+import { opsCalls, opsPermissions, type OpsCallResults, type OpsEvents } from './areas/ops';
+import { replayCalls, replayPermissions, type ReplayCallResults, type ReplayEvents } from './areas/replay';
+import { mapsCalls, mapsPermissions, type MapsCallResults, type MapsEvents } from './areas/maps';
+import { securityCalls, securityPermissions, type SecurityCallResults, type SecurityEvents } from './areas/security';
 import type {
   HelloInfo,
   LinkInfo,
@@ -98,13 +103,18 @@ export const callSchemas = {
   downloadPlan: z.object({ key: vehicleKey, types: planParts }).strict(),
   clearPlan: z.object({ key: vehicleKey, types: planParts }).strict(),
   command: commandSchema,
+  ...planCalls,
+  ...opsCalls,
+  ...replayCalls,
+  ...mapsCalls,
+  ...securityCalls,
 } as const;
 
 export type Method = keyof typeof callSchemas;
 export type CallParams<M extends Method> = z.input<(typeof callSchemas)[M]>;
 export type CheckedParams<M extends Method> = z.output<(typeof callSchemas)[M]>;
 
-export interface CallResults {
+export interface CallResults extends PlanCallResults, OpsCallResults, ReplayCallResults, MapsCallResults, SecurityCallResults {
   hello: HelloInfo;
   listLinks: LinkInfo[];
   openLink: LinkInfo;
@@ -149,9 +159,14 @@ export const permissions: Record<Method, readonly Role[]> = {
   downloadPlan: ['pilot'],
   clearPlan: ['pilot'],
   command: ['pilot'],
+  ...planPermissions,
+  ...opsPermissions,
+  ...replayPermissions,
+  ...mapsPermissions,
+  ...securityPermissions,
 };
 
-export interface Events {
+export interface Events extends PlanEvents, OpsEvents, ReplayEvents, MapsEvents, SecurityEvents {
   /** Coalesced vehicle snapshots: latest wins, bounded rate. Only vehicles that changed. */
   vehicles: { vehicles: VehicleSnapshot[] };
   /** Full link list whenever a link's state or stats change (bounded rate). */

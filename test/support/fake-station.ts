@@ -14,6 +14,13 @@ import type {
   VehicleSnapshot,
 } from '../../shared/contract/types';
 import { emptyPlan, type Plan } from '../../shared/plan';
+import type { Method, StationApi } from '../../shared/contract/api';
+import type { FakeAreaContext } from './fake-areas/context';
+import { fakePlanArea } from './fake-areas/plan';
+import { fakeOpsArea } from './fake-areas/ops';
+import { fakeReplayArea } from './fake-areas/replay';
+import { fakeMapsArea } from './fake-areas/maps';
+import { fakeSecurityArea } from './fake-areas/security';
 
 const HOME = { lat: 46.0726, lon: 122.0933, altMslM: 280 };
 const CIRCLE_RADIUS_DEG = 0.002;
@@ -25,6 +32,14 @@ export interface FakeStationOptions {
   tickMs?: number;
 }
 
+type CoreMethod =
+  | 'hello' | 'listLinks' | 'openLink' | 'closeLink' | 'listSerialPorts' | 'getVehicles' | 'getSimulator'
+  | 'startSimulator' | 'stopSimulator' | 'uploadPlan' | 'downloadPlan' | 'clearPlan' | 'command';
+// The areas' fake calls become FakeStation's own methods (installed in the constructor).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export interface FakeStation extends Pick<StationApi, Exclude<Method, CoreMethod>> {}
+
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class FakeStation implements Station {
   readonly host: HostKind;
   readonly sysid: number;
@@ -42,6 +57,10 @@ export class FakeStation implements Station {
     this.host = opts.host ?? 'server';
     this.sysid = opts.sysid ?? 255;
     this.tickMs = opts.tickMs ?? 200;
+    const ctx: FakeAreaContext = { emit: (n, p) => this.emit(n, p), record: (m, c) => this.record(m, c) };
+    for (const area of [fakePlanArea(ctx), fakeOpsArea(ctx), fakeReplayArea(ctx), fakeMapsArea(ctx), fakeSecurityArea(ctx)]) {
+      for (const [name, fn] of Object.entries(area)) (this as unknown as Record<string, unknown>)[name] = fn;
+    }
   }
 
   async start(): Promise<void> {

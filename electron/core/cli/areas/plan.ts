@@ -1,0 +1,4 @@
+// The plan area's `gcs` commands: usage lines and loaders, merged into cli.ts's table.
+import type { CliArea } from './types';
+
+export const planCli: CliArea = { usage: '', commands: {} };

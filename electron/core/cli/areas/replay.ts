@@ -1,0 +1,4 @@
+// The replay area's `gcs` commands: usage lines and loaders, merged into cli.ts's table.
+import type { CliArea } from './types';
+
+export const replayCli: CliArea = { usage: '', commands: {} };

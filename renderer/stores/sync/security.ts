@@ -1,0 +1,7 @@
+// Feeds the security area's stores from the station: its events and its first read.
+import type { StationClient } from '../../../shared/contract/client';
+
+/** Returns the unsubscribe functions. */
+export function bindSecurity(_client: StationClient): Array<() => void> {
+  return [];
+}

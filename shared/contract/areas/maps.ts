@@ -1,0 +1,16 @@
+// The maps area's part of the contract: its calls (schemas), who may make them, what they return,
+// and its events. api.ts spreads these in, so each area grows here without touching the others.
+import type { z } from 'zod';
+import type { Role } from '../types';
+
+export const mapsCalls = {} as const satisfies Record<string, z.ZodType>;
+
+export type MapsMethod = keyof typeof mapsCalls;
+
+export const mapsPermissions: Record<MapsMethod, readonly Role[]> = {};
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface MapsCallResults {}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface MapsEvents {}

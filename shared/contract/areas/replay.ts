@@ -1,0 +1,16 @@
+// The replay area's part of the contract: its calls (schemas), who may make them, what they return,
+// and its events. api.ts spreads these in, so each area grows here without touching the others.
+import type { z } from 'zod';
+import type { Role } from '../types';
+
+export const replayCalls = {} as const satisfies Record<string, z.ZodType>;
+
+export type ReplayMethod = keyof typeof replayCalls;
+
+export const replayPermissions: Record<ReplayMethod, readonly Role[]> = {};
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ReplayCallResults {}
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ReplayEvents {}
