@@ -172,20 +172,20 @@ export class GroundStation implements Station {
     return this.session.fleet.all().map((v) => v.snapshot());
   }
 
-  uploadPlan(p: CheckedParams<'uploadPlan'>, _caller?: Caller): Promise<PlanUploadResult> {
-    return this.operations.uploadPlan(p);
+  uploadPlan(p: CheckedParams<'uploadPlan'>, caller?: Caller): Promise<PlanUploadResult> {
+    return this.operations.uploadPlan(p, caller);
   }
 
-  downloadPlan(p: CheckedParams<'downloadPlan'>, _caller?: Caller): Promise<Plan> {
-    return this.operations.downloadPlan(p);
+  downloadPlan(p: CheckedParams<'downloadPlan'>, caller?: Caller): Promise<Plan> {
+    return this.operations.downloadPlan(p, caller);
   }
 
-  clearPlan(p: CheckedParams<'clearPlan'>, _caller?: Caller): Promise<null> {
-    return this.operations.clearPlan(p);
+  clearPlan(p: CheckedParams<'clearPlan'>, caller?: Caller): Promise<null> {
+    return this.operations.clearPlan(p, caller);
   }
 
-  command(p: CheckedParams<'command'>, _caller?: Caller): Promise<VehicleCommandResult> {
-    return this.operations.command(p);
+  command(p: CheckedParams<'command'>, caller?: Caller): Promise<VehicleCommandResult> {
+    return this.operations.command(p, caller);
   }
 
   getSimulator(_p?: CheckedParams<'getSimulator'>, _caller?: Caller): SimulatorInfo {

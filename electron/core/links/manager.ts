@@ -15,6 +15,8 @@ export interface ManagedLink {
 }
 
 export type MessageHandler = (message: Message, linkId: string, frame: Frame) => void;
+/** Every good frame received and every frame sent, byte for byte (the tlog recorder's feed). */
+export type RawFrameHandler = (linkId: string, raw: Uint8Array, direction: 'in' | 'out') => void;
 export type LinkStateHandler = (info: LinkInfo, state: LinkState, error: UserMessage | null) => void;
 
 export interface LinkManagerOptions {
@@ -26,6 +28,7 @@ export class LinkManager {
   private readonly links = new Map<string, ManagedLink>();
   private readonly messageHandlers = new Set<MessageHandler>();
   private readonly stateHandlers = new Set<LinkStateHandler>();
+  private readonly rawHandlers = new Set<RawFrameHandler>();
   private nextId = 1;
   readonly sysid: number;
   readonly compid: number;
@@ -100,6 +103,21 @@ export class LinkManager {
     return () => this.stateHandlers.delete(handler);
   }
 
+  onRawFrame(handler: RawFrameHandler): () => void {
+    this.rawHandlers.add(handler);
+    return () => this.rawHandlers.delete(handler);
+  }
+
+  private tapRaw(linkId: string, raw: Uint8Array, direction: 'in' | 'out'): void {
+    for (const h of this.rawHandlers) {
+      try {
+        h(linkId, raw, direction);
+      } catch (err) {
+        process.emitWarning(`raw frame handler failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
+  }
+
   /** Encode with this link's own encoder (its own sequence numbers) and send. Unknown link: ignored. */
   send(id: string, name: string, fields: Partial<Fields>): void {
     const m = this.links.get(id);
@@ -107,6 +125,7 @@ export class LinkManager {
     const bytes = m.encoder.encode(name, fields);
     m.bytesOut += bytes.length;
     m.link.send(bytes);
+    if (this.rawHandlers.size) this.tapRaw(id, bytes, 'out');
   }
 
   /** Send on every open link (our HEARTBEAT). */
@@ -116,6 +135,7 @@ export class LinkManager {
 
   private receive(m: ManagedLink, bytes: Uint8Array): void {
     m.framer.push(bytes, (frame) => {
+      if (this.rawHandlers.size) this.tapRaw(m.link.id, frame.raw, 'in');
       let message: Message | undefined;
       try {
         message = decodeFrame(frame);

@@ -5,9 +5,32 @@
 import { ContractError, msg } from '../../../shared/contract/errors';
 import type { MissionProgressEvent, PlanPart, PlanUploadResult, VehicleCommandResult } from '../../../shared/contract/types';
 import type { Plan } from '../../../shared/plan';
+import type { Caller } from '../../../shared/contract/api';
 import type { Clock } from '../protocol/port';
 import { clearParts, downloadPlan, runCommand, uploadPlan, VehicleProtocols, type CommandParams, type ProgressSink, type ProtocolTimings, type VehicleProtocol } from '../vehicle-protocol';
 import type { LiveSession } from './live-session';
+
+/**
+ * One operation on a vehicle, after it ended: the audit log, the flight record (planned mission,
+ * commands issued) and the commander's mission picture all listen to these.
+ */
+export type OperationRecord = {
+  key: string;
+  /** Who asked (role and name), when the call came through the contract; absent from the CLI. */
+  caller?: Caller;
+  startedMs: number;
+  endedMs: number;
+  /** The error's code and sentence when it threw. */
+  error?: { code: string; message: string };
+} & (
+  | { kind: 'upload'; plan: Plan; types: PlanPart[]; result?: PlanUploadResult }
+  | { kind: 'download'; types: PlanPart[]; result?: Plan }
+  | { kind: 'clear'; types: PlanPart[] }
+  | { kind: 'command'; params: CommandParams; result?: VehicleCommandResult }
+);
+/** A record before it ended (distributes over the kinds, which Omit alone would collapse). */
+type OperationStart = OperationRecord extends infer R ? (R extends OperationRecord ? Omit<R, 'startedMs' | 'endedMs'> : never) : never;
+export type OperationListener = (record: OperationRecord) => void;
 
 /** At most this often per vehicle, list and direction; the first and the last count always go out. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -21,27 +44,63 @@ export interface VehicleOperationsOptions {
 
 export class VehicleOperations {
   readonly protocols: VehicleProtocols;
+  private readonly listeners = new Set<OperationListener>();
 
   constructor(private readonly opts: VehicleOperationsOptions) {
     this.protocols = new VehicleProtocols({ links: opts.session.links, fleet: opts.session.fleet, clock: opts.clock, timings: opts.timings });
   }
 
-  uploadPlan(p: { key: string; plan: Plan; types: readonly PlanPart[]; verify: boolean }): Promise<PlanUploadResult> {
-    const vp = this.vehicle(p.key);
-    return uploadPlan(vp, p.plan, dedupe(p.types), { verify: p.verify, onProgress: this.progressSink(p.key) });
+  /** Hear every operation once it ended (succeeded or threw). */
+  onOperation(listener: OperationListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
-  downloadPlan(p: { key: string; types: readonly PlanPart[] }): Promise<Plan> {
-    return downloadPlan(this.vehicle(p.key), dedupe(p.types), this.progressSink(p.key));
+  uploadPlan(p: { key: string; plan: Plan; types: readonly PlanPart[]; verify: boolean }, caller?: Caller): Promise<PlanUploadResult> {
+    const types = dedupe(p.types);
+    return this.tracked({ kind: 'upload', key: p.key, caller, plan: p.plan, types }, () =>
+      uploadPlan(this.vehicle(p.key), p.plan, types, { verify: p.verify, onProgress: this.progressSink(p.key) }),
+    );
   }
 
-  async clearPlan(p: { key: string; types: readonly PlanPart[] }): Promise<null> {
-    await clearParts(this.vehicle(p.key), dedupe(p.types));
+  downloadPlan(p: { key: string; types: readonly PlanPart[] }, caller?: Caller): Promise<Plan> {
+    const types = dedupe(p.types);
+    return this.tracked({ kind: 'download', key: p.key, caller, types }, () => downloadPlan(this.vehicle(p.key), types, this.progressSink(p.key)));
+  }
+
+  async clearPlan(p: { key: string; types: readonly PlanPart[] }, caller?: Caller): Promise<null> {
+    const types = dedupe(p.types);
+    await this.tracked({ kind: 'clear', key: p.key, caller, types }, () => clearParts(this.vehicle(p.key), types));
     return null;
   }
 
-  command(p: { key: string } & CommandParams): Promise<VehicleCommandResult> {
-    return runCommand(this.vehicle(p.key), p, () => this.opts.clock.now());
+  command(p: { key: string } & CommandParams, caller?: Caller): Promise<VehicleCommandResult> {
+    const { key, ...params } = p;
+    return this.tracked({ kind: 'command', key, caller, params: params as CommandParams }, () => runCommand(this.vehicle(key), p, () => this.opts.clock.now()));
+  }
+
+  private async tracked<T>(base: OperationStart, run: () => Promise<T>): Promise<T> {
+    const startedMs = this.opts.clock.now();
+    const notify = (extra: object): void => {
+      const record = { ...base, ...extra, startedMs, endedMs: this.opts.clock.now() } as OperationRecord;
+      for (const l of this.listeners) {
+        try {
+          l(record);
+        } catch (err) {
+          process.emitWarning(`operation listener failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+    };
+    try {
+      const result = await run();
+      notify(base.kind === 'clear' ? {} : { result });
+      return result;
+    } catch (err) {
+      const code = err instanceof ContractError ? err.code : 'error';
+      const message = err instanceof ContractError ? err.userMessage.en : err instanceof Error ? err.message : String(err);
+      notify({ error: { code, message } });
+      throw err;
+    }
   }
 
   close(): void {
