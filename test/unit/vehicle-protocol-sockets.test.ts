@@ -181,6 +181,6 @@ describe('vehicle protocol over UDP sockets', () => {
     expect(r.message.zh).toContain('Arm: Mode not armable');
     const bad = await ops.command({ key: '1:1', action: 'setMode', mode: 'NO_SUCH_MODE' });
     expect(bad).toMatchObject({ ok: false, code: 'command_invalid_argument', tries: 0 });
-    expect(() => ops.command({ key: '9:1', action: 'rtl' })).toThrow(/No vehicle 9:1/);
+    await expect(ops.command({ key: '9:1', action: 'rtl' })).rejects.toThrow(/No vehicle 9:1/);
   }, 20_000);
 });
