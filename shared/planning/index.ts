@@ -1,0 +1,4 @@
+export * from './geometry';
+export * from './patterns';
+export * from './generate';
+export * from './compile';
