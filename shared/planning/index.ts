@@ -2,3 +2,5 @@ export * from './geometry';
 export * from './patterns';
 export * from './generate';
 export * from './compile';
+export * from './pattern-schema';
+export * from './plan-file';

@@ -7,6 +7,7 @@ import { MAV_CMD } from '../../plan/mav-enums';
 import { routePoints, type RoutePoint } from '../../plan/route';
 import type { LatLon, Plan } from '../../plan/types';
 import { closestOnSegment, insideRings, localFrame, segmentsIntersect, type LocalFrame, type XY } from '../geometry';
+import { jumpSeqBase } from '../plan-file';
 import {
   DEFAULT_CEILING_AGL_M,
   DEFAULT_CRUISE_MPS,
@@ -72,8 +73,8 @@ export function flownOrder(plan: Plan, maxSteps = 100_000): number[] {
   while (i < items.length && out.length < maxSteps) {
     const it = items[i];
     if (it.command === MAV_CMD.DO_JUMP) {
-      // Targets are wire seq numbers; with ArduPilot's home at seq 0 plan index = seq - 1.
-      const target = Math.round(it.param1) - 1;
+      // Targets are wire seq numbers: plan index = seq - 1 with ArduPilot's home at seq 0, = seq on PX4.
+      const target = Math.round(it.param1) - jumpSeqBase(plan);
       if (!left.has(i)) left.set(i, Math.max(0, Math.round(it.param2)));
       const n = left.get(i) as number;
       if (n > 0 && target >= 0 && target < items.length) {
@@ -160,7 +161,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext = {}): PlanIssue[] {
 
   items.forEach((it, idx) => {
     if (it.command !== MAV_CMD.DO_JUMP) return;
-    const target = Math.round(it.param1) - 1;
+    const target = Math.round(it.param1) - jumpSeqBase(plan);
     if (target < 0 || target >= idx || items[target].command === MAV_CMD.DO_JUMP) out.push({ rule: 'bad_jump', severity: 'error', itemIndex: idx, message: msg(`Jump to item ${fmt(it.param1)}, which is not an earlier item.`, `跳转目标 ${fmt(it.param1)} 不是前面的任务项。`) });
   });
 
