@@ -4,3 +4,4 @@ export * from './generate';
 export * from './compile';
 export * from './pattern-schema';
 export * from './plan-file';
+export * from './checks';
