@@ -39,13 +39,13 @@ export function PlanView() {
   }, [map, layersReady, plan, selectedIndex]);
   useEffect(() => {
     if (!map || !layersReady) return;
-    setPlanData(map, null, fenceGeoJson(plan));
+    setPlanData(map, null, fenceGeoJson(plan, patterns));
     if (plan && fitted.current !== plan) {
       fitted.current = plan;
       const b = planBounds(plan);
       if (b) map.fitBounds(b, { padding: 60, duration: 0, maxZoom: 17 });
     }
-  }, [map, layersReady, plan]);
+  }, [map, layersReady, plan, patterns]);
 
   const stats = useMemo(() => (plan ? flightTimeS(plan, {}, plan.mission.plannedHome) : null), [plan]);
 

@@ -2,8 +2,10 @@
 // One GeoJSON source each, replaced only when the plan changes.
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { circleVertices } from '../../../shared/geo/bearing';
+import { MAV_CMD } from '../../../shared/plan/mav-enums';
 import { routePoints } from '../../../shared/plan/route';
-import type { Plan } from '../../../shared/plan/types';
+import type { LatLon, Plan } from '../../../shared/plan/types';
+import type { PatternInstance } from '../../../shared/planning';
 
 export const PLAN_ROUTE_SOURCE = 'plan-route';
 export const PLAN_FENCE_SOURCE = 'plan-fence';
@@ -21,17 +23,26 @@ export function routeGeoJson(plan: Plan | null, selectedIndex: number | null): F
   return { type: 'FeatureCollection', features };
 }
 
-export function fenceGeoJson(plan: Plan | null): FC {
+/** Outlines: fences (kind inclusion/exclusion), the areas patterns were made from, and loiter orbits. */
+export function fenceGeoJson(plan: Plan | null, patterns: PatternInstance[] = []): FC {
   if (!plan) return { type: 'FeatureCollection', features: [] };
-  const rings = [
-    ...plan.fence.polygons.map((p) => ({ inclusion: p.inclusion, ring: p.vertices })),
-    ...plan.fence.circles.map((c) => ({ inclusion: c.inclusion, ring: circleVertices(c.center, c.radiusM) })),
+  const rings: Array<{ kind: string; ring: LatLon[] }> = [
+    ...plan.fence.polygons.map((p) => ({ kind: p.inclusion ? 'inclusion' : 'exclusion', ring: p.vertices })),
+    ...plan.fence.circles.map((c) => ({ kind: c.inclusion ? 'inclusion' : 'exclusion', ring: circleVertices(c.center, c.radiusM) })),
   ];
+  for (const { spec } of patterns) {
+    if (spec.kind === 'parallelTrack') rings.push(...[spec.polygon, ...spec.holes].map((ring) => ({ kind: 'area', ring })));
+    else if (spec.kind === 'patrolPerimeter') rings.push({ kind: 'area', ring: spec.polygon });
+    else if (spec.kind === 'overwatch') rings.push({ kind: 'crowd', ring: spec.crowd });
+  }
+  for (const it of plan.mission.items) {
+    if (it.command === MAV_CMD.NAV_LOITER_TIME && Math.abs(it.param3) > 0) rings.push({ kind: 'orbit', ring: circleVertices({ lat: it.x, lon: it.y }, Math.abs(it.param3), 32) });
+  }
   return {
     type: 'FeatureCollection',
     features: rings.map((r) => ({
       type: 'Feature',
-      properties: { inclusion: r.inclusion },
+      properties: { kind: r.kind },
       geometry: { type: 'Polygon', coordinates: [[...r.ring, r.ring[0]].map((v) => [v.lon, v.lat])] },
     })),
   };
@@ -39,7 +50,17 @@ export function fenceGeoJson(plan: Plan | null): FC {
 
 function layers(): LayerSpecification[] {
   return [
-    { id: 'plan-fence-line', type: 'line', source: PLAN_FENCE_SOURCE, paint: { 'line-color': ['case', ['get', 'inclusion'], '#3fb950', '#f85149'], 'line-width': 2, 'line-dasharray': [3, 2] } },
+    { id: 'plan-crowd-fill', type: 'fill', source: PLAN_FENCE_SOURCE, filter: ['==', ['get', 'kind'], 'crowd'], paint: { 'fill-color': '#f85149', 'fill-opacity': 0.15 } },
+    {
+      id: 'plan-fence-line',
+      type: 'line',
+      source: PLAN_FENCE_SOURCE,
+      paint: {
+        'line-color': ['match', ['get', 'kind'], 'inclusion', '#3fb950', 'exclusion', '#f85149', 'crowd', '#f85149', 'orbit', '#58a6ff', '#8b98a5'],
+        'line-width': ['match', ['get', 'kind'], 'area', 1.5, 'orbit', 1.5, 2],
+        'line-dasharray': [3, 2],
+      },
+    },
     { id: 'plan-route-line', type: 'line', source: PLAN_ROUTE_SOURCE, filter: ['==', ['get', 'kind'], 'route'], paint: { 'line-color': '#f0b429', 'line-width': 2.5 } },
     {
       id: 'plan-route-items',
