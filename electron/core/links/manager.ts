@@ -19,6 +19,14 @@ export type MessageHandler = (message: Message, linkId: string, frame: Frame) =>
 export type RawFrameHandler = (linkId: string, raw: Uint8Array, direction: 'in' | 'out') => void;
 export type LinkStateHandler = (info: LinkInfo, state: LinkState, error: UserMessage | null) => void;
 
+/** Signs what we send and judges what we receive (MAVLink 2 signing: electron/core/security). */
+export interface FrameGuard {
+  /** false: the frame is dropped before decoding and recording (bad signature, replay, unsigned when signing is required). */
+  accept(frame: Frame, linkId: string): boolean;
+  /** The bytes to send in place of an encoded frame (signed for its target), or the same bytes. */
+  outgoing(linkId: string, bytes: Uint8Array, name: string, fields: Partial<Fields>): Uint8Array;
+}
+
 export interface LinkManagerOptions {
   sysid?: number;
   compid?: number;
@@ -30,6 +38,7 @@ export class LinkManager {
   private readonly stateHandlers = new Set<LinkStateHandler>();
   private readonly rawHandlers = new Set<RawFrameHandler>();
   private nextId = 1;
+  private guard: FrameGuard | null = null;
   readonly sysid: number;
   readonly compid: number;
 
@@ -93,6 +102,10 @@ export class LinkManager {
     return this.links.get(id)?.framer.quality.percent ?? null;
   }
 
+  setGuard(guard: FrameGuard | null): void {
+    this.guard = guard;
+  }
+
   onMessage(handler: MessageHandler): () => void {
     this.messageHandlers.add(handler);
     return () => this.messageHandlers.delete(handler);
@@ -122,7 +135,8 @@ export class LinkManager {
   send(id: string, name: string, fields: Partial<Fields>): void {
     const m = this.links.get(id);
     if (!m || m.link.state !== 'open') return;
-    const bytes = m.encoder.encode(name, fields);
+    const encoded = m.encoder.encode(name, fields);
+    const bytes = this.guard ? this.guard.outgoing(id, encoded, name, fields) : encoded;
     m.bytesOut += bytes.length;
     m.link.send(bytes);
     if (this.rawHandlers.size) this.tapRaw(id, bytes, 'out');
@@ -135,6 +149,7 @@ export class LinkManager {
 
   private receive(m: ManagedLink, bytes: Uint8Array): void {
     m.framer.push(bytes, (frame) => {
+      if (this.guard && !this.guard.accept(frame, m.link.id)) return;
       if (this.rawHandlers.size) this.tapRaw(m.link.id, frame.raw, 'in');
       let message: Message | undefined;
       try {

@@ -1,16 +1,76 @@
 // The security area's part of the contract: its calls (schemas), who may make them, what they return,
 // and its events. api.ts spreads these in, so each area grows here without touching the others.
-import type { z } from 'zod';
-import type { Role } from '../types';
+import { z } from 'zod';
+import type { Role, VehicleSigningState } from '../types';
 
-export const securityCalls = {} as const satisfies Record<string, z.ZodType>;
+const sysid = z.number().int().min(1).max(255);
+const linkId = z.string().min(1).max(64);
+/** Long enough to be worth hashing, short enough that nobody pastes a file into it. */
+export const PASSPHRASE_MIN = 8;
+export const PASSPHRASE_MAX = 256;
+
+export const securityCalls = {
+  /** Signing configuration and state of every aircraft with a key or heard signing. Never the key. */
+  getSigning: z.object({}).strict(),
+  /** A new key for an aircraft: SHA-256 of a passphrase, or 32 random bytes. Replaces any old key. */
+  setSigningKey: z
+    .discriminatedUnion('source', [
+      z.object({ sysid, source: z.literal('passphrase'), passphrase: z.string().min(PASSPHRASE_MIN).max(PASSPHRASE_MAX) }).strict(),
+      z.object({ sysid, source: z.literal('random') }).strict(),
+    ]),
+  clearSigningKey: z.object({ sysid }).strict(),
+  /** Drop every unsigned frame from this aircraft (its key must be set). */
+  setRequireSigned: z.object({ sysid, require: z.boolean() }).strict(),
+  /** Send SETUP_SIGNING with the aircraft's key over the link the pilot chose (a cable, not the radio). */
+  sendSigningSetup: z.object({ sysid, linkId }).strict(),
+} as const satisfies Record<string, z.ZodType>;
 
 export type SecurityMethod = keyof typeof securityCalls;
 
-export const securityPermissions: Record<SecurityMethod, readonly Role[]> = {};
+const everyone: readonly Role[] = ['pilot', 'commander', 'trainer', 'observer'];
+export const securityPermissions: Record<SecurityMethod, readonly Role[]> = {
+  getSigning: everyone,
+  setSigningKey: ['pilot'],
+  clearSigningKey: ['pilot'],
+  setRequireSigned: ['pilot'],
+  sendSigningSetup: ['pilot'],
+};
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SecurityCallResults {}
+export interface SigningCounts {
+  /** Frames whose signature verified. */
+  signedOk: number;
+  unsigned: number;
+  badSignature: number;
+  /** Good signature but a timestamp the spec rejects (a replayed or stale frame). */
+  replayed: number;
+  /** Frames not passed on (bad signature, replay, or unsigned while signing is required). */
+  dropped: number;
+}
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface SecurityEvents {}
+export interface AircraftSigning {
+  sysid: number;
+  hasKey: boolean;
+  /** Where the key is kept encrypted: Electron safeStorage or the server host's key file. */
+  keyStore: 'safeStorage' | 'keyFile' | null;
+  keySource: 'passphrase' | 'random' | null;
+  /** First 4 bytes of SHA-256(key), hex: lets two people compare keys without revealing them. */
+  fingerprint: string | null;
+  requireSigned: boolean;
+  state: VehicleSigningState;
+  counts: SigningCounts;
+  /** Unix ms of the last SETUP_SIGNING sent, or null. */
+  setupSentMs: number | null;
+}
+
+export interface SecurityCallResults {
+  getSigning: AircraftSigning[];
+  setSigningKey: AircraftSigning;
+  clearSigningKey: AircraftSigning;
+  setRequireSigned: AircraftSigning;
+  sendSigningSetup: AircraftSigning;
+}
+
+export interface SecurityEvents {
+  /** Whenever an aircraft's signing configuration or state changes (bounded rate). */
+  signing: { aircraft: AircraftSigning[] };
+}
