@@ -4,6 +4,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Station } from '../../shared/contract/api';
+import type { Refusal } from '../core/security/audit-log';
 import { defaultServerDataDir } from '../core/station-parts/data-dir';
 import { DEFAULT_PORT, isLoopbackHost, startServer } from './server';
 
@@ -82,6 +83,8 @@ export interface ServeDeps {
   untilShutdown?: () => Promise<void>;
   out?: (line: string) => void;
   err?: (line: string) => void;
+  /** Every refusal (wrong token, foreign origin, forbidden call), for the audit log. */
+  onRefusal?: (r: Refusal) => void;
 }
 
 /** Runs the service; resolves with the process exit code. */
@@ -115,7 +118,7 @@ export async function serve(argv: string[], deps: ServeDeps): Promise<number> {
 
   let server;
   try {
-    server = await startServer({ station, host: args.host, port: args.port, staticDir, allowLan: args.allowLan });
+    server = await startServer({ station, host: args.host, port: args.port, staticDir, allowLan: args.allowLan, onRefusal: deps.onRefusal });
   } catch (e) {
     await station.close().catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;
@@ -180,7 +183,22 @@ function untilSignal(): Promise<void> {
 /** The `gcs serve` command over the real GroundStation. */
 export async function runServe(argv: string[]): Promise<void> {
   const { GroundStation } = await import('../core/station');
-  const code = await serve(argv, { createStation: (dataDir) => new GroundStation({ host: 'server', dataDir }) });
+  const { AuditLog } = await import('../core/security/audit-log');
+  let audit: InstanceType<typeof AuditLog> | null = null;
+  const code = await serve(argv, {
+    createStation: (dataDir) => {
+      const station = new GroundStation({ host: 'server', dataDir });
+      audit = new AuditLog(station.db);
+      return station;
+    },
+    onRefusal: (r) => {
+      try {
+        audit?.refusal(r);
+      } catch (e) {
+        process.emitWarning(`audit log: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+  });
   // `gcs` turns a normal return into exit code 0, so other codes must end the process here.
   if (code !== 0) process.exit(code);
 }

@@ -3,6 +3,9 @@
 import { z } from 'zod';
 import type { Role, VehicleSigningState } from '../types';
 
+export const AUDIT_KINDS = ['upload', 'download', 'clear', 'command', 'refusal'] as const;
+export const AUDIT_LIMIT_MAX = 5000;
+
 const sysid = z.number().int().min(1).max(255);
 const linkId = z.string().min(1).max(64);
 /** Long enough to be worth hashing, short enough that nobody pastes a file into it. */
@@ -23,6 +26,16 @@ export const securityCalls = {
   setRequireSigned: z.object({ sysid, require: z.boolean() }).strict(),
   /** Send SETUP_SIGNING with the aircraft's key over the link the pilot chose (a cable, not the radio). */
   sendSigningSetup: z.object({ sysid, linkId }).strict(),
+  /** The audit log, newest first: operations on vehicles and refusals, within a time window and/or for one vehicle. */
+  listAudit: z
+    .object({
+      fromMs: z.number().int().min(0).optional(),
+      toMs: z.number().int().min(0).optional(),
+      vehicleKey: z.string().regex(/^\d{1,3}:\d{1,3}$/).optional(),
+      kinds: z.array(z.enum(AUDIT_KINDS)).max(AUDIT_KINDS.length).optional(),
+      limit: z.number().int().min(1).max(AUDIT_LIMIT_MAX).optional(),
+    })
+    .strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type SecurityMethod = keyof typeof securityCalls;
@@ -34,7 +47,35 @@ export const securityPermissions: Record<SecurityMethod, readonly Role[]> = {
   clearSigningKey: ['pilot'],
   setRequireSigned: ['pilot'],
   sendSigningSetup: ['pilot'],
+  listAudit: ['pilot', 'commander', 'trainer'],
 };
+
+export type AuditKind = (typeof AUDIT_KINDS)[number];
+export interface AuditQuery {
+  fromMs?: number;
+  toMs?: number;
+  vehicleKey?: string;
+  kinds?: AuditKind[];
+  limit?: number;
+}
+
+export interface AuditEntry {
+  id: number;
+  kind: AuditKind;
+  /** `${sysid}:${compid}`; null for a refusal. */
+  vehicleKey: string | null;
+  role: string | null;
+  /** Who: the caller's name (role@address on the server host); for a refusal, the peer. */
+  name: string | null;
+  startedMs: number;
+  endedMs: number;
+  /** ok: done; failed: the vehicle said no or never answered; error: it could not be done; refused: a host turned it away. */
+  outcome: 'ok' | 'failed' | 'error' | 'refused';
+  /** Result or error code; for a refusal, the channel (http, websocket, call). */
+  code: string | null;
+  /** One line in English: what was asked and what came of it. */
+  summary: string;
+}
 
 export interface SigningCounts {
   /** Frames whose signature verified. */
@@ -68,6 +109,7 @@ export interface SecurityCallResults {
   clearSigningKey: AircraftSigning;
   setRequireSigned: AircraftSigning;
   sendSigningSetup: AircraftSigning;
+  listAudit: AuditEntry[];
 }
 
 export interface SecurityEvents {

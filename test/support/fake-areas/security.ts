@@ -49,6 +49,7 @@ export function fakeSecurityArea(ctx: FakeAreaContext): FakeArea<SecurityMethod>
       a.requireSigned = p.require;
       return changed(a);
     },
+    listAudit: () => [],
     sendSigningSetup: (p, caller) => {
       ctx.record('sendSigningSetup', caller);
       const a = entry(p.sysid);

@@ -1,8 +1,9 @@
-// The station's security area: MAVLink 2 signing (keys, guard, vehicle states) over the shared
-// station context. Keys are sealed by the host's SecretBox (Electron: safeStorage) or, on the server
-// host, by a key file with owner-only permissions in the data folder.
+// The station's security area: MAVLink 2 signing (keys, guard, vehicle states) and the audit log of
+// every operation on a vehicle, over the shared station context. Keys are sealed by the host's
+// SecretBox (Electron: safeStorage) or, on the server host, by a 0600 key file in the data folder.
 import { join } from 'node:path';
 import type { SecurityMethod } from '../../../../shared/contract/areas/security';
+import { AuditLog } from '../../security/audit-log';
 import { KeyFileBox } from '../../security/secret-box';
 import { SigningService } from '../../security/signing-service';
 import type { AreaContext, StationArea } from '../area';
@@ -12,6 +13,9 @@ export const KEY_FILE_NAME = 'signing-master.key';
 export function createSecurityArea(ctx: AreaContext): StationArea<SecurityMethod> {
   const box = ctx.secretBox ?? new KeyFileBox(join(ctx.dataDir, KEY_FILE_NAME));
   const signing = new SigningService({ db: ctx.db, box, session: ctx.session, hub: ctx.hub, clock: ctx.clock });
+  const audit = new AuditLog(ctx.db);
+  // Registered now, not in start(): an operation must never run before its audit is listening.
+  const unlistenAudit = ctx.operations.onOperation((r) => audit.operation(r));
   return {
     api: {
       getSigning: () => signing.list(),
@@ -19,8 +23,12 @@ export function createSecurityArea(ctx: AreaContext): StationArea<SecurityMethod
       clearSigningKey: (p) => signing.clearKey(p.sysid),
       setRequireSigned: (p) => signing.setRequireSigned(p.sysid, p.require),
       sendSigningSetup: (p) => signing.sendSetup(p.sysid, p.linkId),
+      listAudit: (p) => audit.list(p),
     },
     start: () => signing.start(),
-    close: () => signing.close(),
+    close: () => {
+      unlistenAudit();
+      signing.close();
+    },
   };
 }
