@@ -215,7 +215,7 @@ export class GroundStation implements Station {
   }
 
   private async startSim(vehicles: number): Promise<SimulatorInfo> {
-    const link = await this.session.links.open('udp:127.0.0.1:0');
+    const link = await this.session.links.open('udp:127.0.0.1:0', { restorable: false });
     const port = Number(link.spec.slice(link.spec.lastIndexOf(':') + 1));
     let child: SimulatorChild;
     try {

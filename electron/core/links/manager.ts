@@ -12,6 +12,8 @@ export interface ManagedLink {
   readonly framer: Framer;
   readonly encoder: Encoder;
   bytesOut: number;
+  /** False for links the station makes for itself (the simulator's): not reopened after a restart. */
+  readonly restorable: boolean;
 }
 
 export type MessageHandler = (message: Message, linkId: string, frame: Frame) => void;
@@ -48,14 +50,14 @@ export class LinkManager {
   }
 
   /** Open a link from a pilot's string; throws ContractError (bad string, port in use, no device...). */
-  async open(spec: string): Promise<LinkInfo> {
+  async open(spec: string, opts: { restorable?: boolean } = {}): Promise<LinkInfo> {
     const id = `link-${this.nextId++}`;
     const link = createLink(id, spec);
     const duplicate = [...this.links.values()].find((m) => m.link.spec === link.spec);
     if (duplicate) {
       throw new ContractError('link_exists', msg(`${link.spec} is already open (${duplicate.link.id}).`, `${link.spec} 已经打开（${duplicate.link.id}）。`));
     }
-    const managed: ManagedLink = { link, framer: new Framer(), encoder: new Encoder({ sysid: this.sysid, compid: this.compid }), bytesOut: 0 };
+    const managed: ManagedLink = { link, framer: new Framer(), encoder: new Encoder({ sysid: this.sysid, compid: this.compid }), bytesOut: 0, restorable: opts.restorable ?? true };
     link.onData((bytes) => this.receive(managed, bytes));
     link.onState((state, error) => {
       const info = this.infoOf(managed);

@@ -1,7 +1,7 @@
 // The security area's part of the contract: its calls (schemas), who may make them, what they return,
 // and its events. api.ts spreads these in, so each area grows here without touching the others.
 import { z } from 'zod';
-import type { Role, VehicleSigningState } from '../types';
+import type { LinkInfo, Role, UserMessage, VehicleSigningState } from '../types';
 
 export const AUDIT_KINDS = ['upload', 'download', 'clear', 'command', 'refusal'] as const;
 export const AUDIT_LIMIT_MAX = 5000;
@@ -26,6 +26,8 @@ export const securityCalls = {
   setRequireSigned: z.object({ sysid, require: z.boolean() }).strict(),
   /** Send SETUP_SIGNING with the aircraft's key over the link the pilot chose (a cable, not the radio). */
   sendSigningSetup: z.object({ sysid, linkId }).strict(),
+  /** What the station reopened at its last start (the pilot's links from before a restart or crash). */
+  getLinkRestore: z.object({}).strict(),
   /** The audit log, newest first: operations on vehicles and refusals, within a time window and/or for one vehicle. */
   listAudit: z
     .object({
@@ -48,7 +50,16 @@ export const securityPermissions: Record<SecurityMethod, readonly Role[]> = {
   setRequireSigned: ['pilot'],
   sendSigningSetup: ['pilot'],
   listAudit: ['pilot', 'commander', 'trainer'],
+  getLinkRestore: everyone,
 };
+
+export interface LinkRestoreReport {
+  restored: LinkInfo[];
+  /** Links that were open before but could not be reopened (device gone, port taken), with why. */
+  failed: Array<{ spec: string; error: UserMessage }>;
+  /** When the restore ran; null when there was nothing to restore. */
+  atMs: number | null;
+}
 
 export type AuditKind = (typeof AUDIT_KINDS)[number];
 export interface AuditQuery {
@@ -110,9 +121,12 @@ export interface SecurityCallResults {
   setRequireSigned: AircraftSigning;
   sendSigningSetup: AircraftSigning;
   listAudit: AuditEntry[];
+  getLinkRestore: LinkRestoreReport;
 }
 
 export interface SecurityEvents {
   /** Whenever an aircraft's signing configuration or state changes (bounded rate). */
   signing: { aircraft: AircraftSigning[] };
+  /** After the start-up restore of the pilot's links, when there was anything to restore. */
+  linksRestored: LinkRestoreReport;
 }

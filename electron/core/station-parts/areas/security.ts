@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { SecurityMethod } from '../../../../shared/contract/areas/security';
 import { AuditLog } from '../../security/audit-log';
+import { LinkRestore } from '../../security/link-restore';
 import { KeyFileBox } from '../../security/secret-box';
 import { SigningService } from '../../security/signing-service';
 import type { AreaContext, StationArea } from '../area';
@@ -16,6 +17,7 @@ export function createSecurityArea(ctx: AreaContext): StationArea<SecurityMethod
   const audit = new AuditLog(ctx.db);
   // Registered now, not in start(): an operation must never run before its audit is listening.
   const unlistenAudit = ctx.operations.onOperation((r) => audit.operation(r));
+  const linkRestore = new LinkRestore(ctx.db, ctx.session.links, () => Date.now());
   return {
     api: {
       getSigning: () => signing.list(),
@@ -24,9 +26,15 @@ export function createSecurityArea(ctx: AreaContext): StationArea<SecurityMethod
       setRequireSigned: (p) => signing.setRequireSigned(p.sysid, p.require),
       sendSigningSetup: (p) => signing.sendSetup(p.sysid, p.linkId),
       listAudit: (p) => audit.list(p),
+      getLinkRestore: () => linkRestore.lastReport,
     },
-    start: () => signing.start(),
+    start: async () => {
+      signing.start();
+      const report = await linkRestore.start();
+      if (report.atMs !== null) ctx.hub.emit('linksRestored', report);
+    },
     close: () => {
+      linkRestore.stop();
       unlistenAudit();
       signing.close();
     },
