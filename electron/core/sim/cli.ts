@@ -82,6 +82,15 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
     throw err;
   }
 
+  // Vehicle faults on the wall clock: they are about what the GCS sees, not about simulated time.
+  const faultTimers: NodeJS.Timeout[] = [];
+  const first = endpoints[0];
+  if (opts.rebootAfterS !== undefined) faultTimers.push(setTimeout(() => first.reboot(), opts.rebootAfterS * 1000));
+  if (opts.changeSysid) {
+    const { afterS, sysid } = opts.changeSysid;
+    faultTimers.push(setTimeout(() => first.changeSysid(sysid), afterS * 1000));
+  }
+
   const demos = opts.demo ? endpoints.map((ep, i) => new DemoPilot(ep.vehicle, i)) : [];
 
   let last = performance.now();
@@ -115,6 +124,7 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
     async close() {
       closed = true;
       clearInterval(timer);
+      for (const t of faultTimers) clearTimeout(t);
       for (const ep of endpoints) ep.close();
       await tcp?.close();
       await udp?.close();

@@ -26,6 +26,8 @@ export const securityCalls = {
   setRequireSigned: z.object({ sysid, require: z.boolean() }).strict(),
   /** Send SETUP_SIGNING with the aircraft's key over the link the pilot chose (a cable, not the radio). */
   sendSigningSetup: z.object({ sysid, linkId }).strict(),
+  /** Recent vehicle faults (link lost mid-upload, reboot, new system id), most recent first. */
+  listVehicleFaults: z.object({}).strict(),
   /** What the station reopened at its last start (the pilot's links from before a restart or crash). */
   getLinkRestore: z.object({}).strict(),
   /** The audit log, newest first: operations on vehicles and refusals, within a time window and/or for one vehicle. */
@@ -51,7 +53,22 @@ export const securityPermissions: Record<SecurityMethod, readonly Role[]> = {
   sendSigningSetup: ['pilot'],
   listAudit: ['pilot', 'commander', 'trainer'],
   getLinkRestore: everyone,
+  listVehicleFaults: everyone,
 };
+
+export interface VehicleFault {
+  id: number;
+  kind: 'link_lost_during_upload' | 'rebooted' | 'sysid_changed';
+  /** The vehicle now (for sysid_changed: under its new id). */
+  key: string;
+  /** sysid_changed: the key it had before. */
+  previousKey: string | null;
+  atMs: number;
+  /** What happened. */
+  message: UserMessage;
+  /** What state the vehicle is in now, and what the pilot should do. */
+  state: UserMessage;
+}
 
 export interface LinkRestoreReport {
   restored: LinkInfo[];
@@ -122,6 +139,7 @@ export interface SecurityCallResults {
   sendSigningSetup: AircraftSigning;
   listAudit: AuditEntry[];
   getLinkRestore: LinkRestoreReport;
+  listVehicleFaults: VehicleFault[];
 }
 
 export interface SecurityEvents {
@@ -129,4 +147,6 @@ export interface SecurityEvents {
   signing: { aircraft: AircraftSigning[] };
   /** After the start-up restore of the pilot's links, when there was anything to restore. */
   linksRestored: LinkRestoreReport;
+  /** A vehicle fault the pilot must see now (shown as a banner until dismissed). */
+  vehicleFault: VehicleFault;
 }

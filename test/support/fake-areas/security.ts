@@ -50,6 +50,7 @@ export function fakeSecurityArea(ctx: FakeAreaContext): FakeArea<SecurityMethod>
       return changed(a);
     },
     listAudit: () => [],
+    listVehicleFaults: () => [],
     getLinkRestore: () => ({ restored: [], failed: [], atMs: null }),
     sendSigningSetup: (p, caller) => {
       ctx.record('sendSigningSetup', caller);

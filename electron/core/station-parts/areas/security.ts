@@ -6,6 +6,7 @@ import type { SecurityMethod } from '../../../../shared/contract/areas/security'
 import { AuditLog } from '../../security/audit-log';
 import { LinkRestore } from '../../security/link-restore';
 import { KeyFileBox } from '../../security/secret-box';
+import { VehicleFaultWatcher } from '../../security/vehicle-faults';
 import { SigningService } from '../../security/signing-service';
 import type { AreaContext, StationArea } from '../area';
 
@@ -16,7 +17,11 @@ export function createSecurityArea(ctx: AreaContext): StationArea<SecurityMethod
   const signing = new SigningService({ db: ctx.db, box, session: ctx.session, hub: ctx.hub, clock: ctx.clock });
   const audit = new AuditLog(ctx.db);
   // Registered now, not in start(): an operation must never run before its audit is listening.
-  const unlistenAudit = ctx.operations.onOperation((r) => audit.operation(r));
+  const faults = new VehicleFaultWatcher(ctx.session.fleet, ctx.clock, (f) => ctx.hub.emit('vehicleFault', f));
+  const unlistenAudit = ctx.operations.onOperation((r) => {
+    audit.operation(r);
+    faults.operationEnded(r);
+  });
   const linkRestore = new LinkRestore(ctx.db, ctx.session.links, () => Date.now());
   return {
     api: {
@@ -27,14 +32,17 @@ export function createSecurityArea(ctx: AreaContext): StationArea<SecurityMethod
       sendSigningSetup: (p) => signing.sendSetup(p.sysid, p.linkId),
       listAudit: (p) => audit.list(p),
       getLinkRestore: () => linkRestore.lastReport,
+      listVehicleFaults: () => faults.list(),
     },
     start: async () => {
       signing.start();
+      faults.start();
       const report = await linkRestore.start();
       if (report.atMs !== null) ctx.hub.emit('linksRestored', report);
     },
     close: () => {
       linkRestore.stop();
+      faults.stop();
       unlistenAudit();
       signing.close();
     },
