@@ -54,6 +54,7 @@ describe('signing and vehicle faults in Chromium', () => {
     await page.getByTestId('signing-require').check();
     await expect.poll(async () => (await station.getSigning({}, { role: 'pilot', name: 't' }))[0]?.requireSigned, { timeout: 5_000 }).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'security-signed-en.png') });
+    await page.getByTestId('vehicle-row').first().screenshot({ path: join(SHOTS, 'security-vehicle-row-en.png') });
   }, 60_000);
 
   it('a reboot of the aircraft shows a banner with its state, until dismissed', async () => {

@@ -25,6 +25,8 @@ export function SigningPanel() {
   const [passphrase, setPassphrase] = useState('');
   const [linkId, setLinkId] = useState('');
   const [busy, setBusy] = useState(false);
+  /** The box shows the pilot's click at once; the station's answer then confirms or reverts it. */
+  const [pendingRequire, setPendingRequire] = useState<boolean | null>(null);
   const [error, setError] = useState<UserMessage | null>(null);
   if (sysid === null) return null;
 
@@ -93,9 +95,13 @@ export function SigningPanel() {
             <input
               type="checkbox"
               data-testid="signing-require"
-              checked={info.requireSigned}
+              checked={pendingRequire ?? info.requireSigned}
               disabled={busy}
-              onChange={(e) => void run(signingCall('setRequireSigned', { sysid, require: e.target.checked }))}
+              onChange={(e) => {
+                const require = e.target.checked;
+                setPendingRequire(require);
+                void run(signingCall('setRequireSigned', { sysid, require })).finally(() => setPendingRequire(null));
+              }}
             />
             {t('security.panel.require')}
           </label>
