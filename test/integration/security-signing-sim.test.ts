@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { VehicleFault } from '../../shared/contract/areas/security';
 import type { VehicleSnapshot } from '../../shared/contract/types';
 import { GroundStation } from '../../electron/core/station';
 import { startTcpSim, type SimProcess } from '../support/gcs-cli';
@@ -66,6 +67,8 @@ describe('signing with the simulator process', () => {
   it('wrong key: every frame is dropped as a bad signature and the aircraft never becomes a vehicle', async () => {
     const s = await sim(['--signing-key', KEY_HEX]);
     const { st } = await station();
+    const faults: VehicleFault[] = [];
+    st.subscribe((name, payload) => name === 'vehicleFault' && faults.push(payload as VehicleFault));
     await st.setSigningKey({ sysid: 1, source: 'passphrase', passphrase: 'not the right passphrase' }, pilot);
     await st.openLink({ spec: `tcp:127.0.0.1:${s.tcpPort}` }, pilot);
     const status = await waitFor(
@@ -80,6 +83,10 @@ describe('signing with the simulator process', () => {
     expect(status.state).toBe('bad_signature');
     expect(status.counts.dropped).toBe(status.counts.badSignature);
     expect(st.getVehicles({}, pilot)).toEqual([]);
+    // The pilot is told, once (not once per frame), and told what it means.
+    expect(faults.filter((f) => f.kind === 'signature_rejected')).toHaveLength(1);
+    expect(faults[0]).toMatchObject({ key: '1:1' });
+    expect(faults[0].state.en).toMatch(/key differs/);
   });
 
   it('SETUP_SIGNING over the chosen link turns an unsigned vehicle into a signed one', async () => {

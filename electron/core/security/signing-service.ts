@@ -23,6 +23,8 @@ export interface SigningServiceOptions {
   hub: EventHub;
   clock: Clock;
   unixNow?: () => number;
+  /** A vehicle ("sysid:compid") just turned bad_signature: frames claiming to be it are being dropped. */
+  onBadSignature?: (vehicleKey: string) => void;
 }
 
 export class SigningService {
@@ -151,6 +153,7 @@ export class SigningService {
   }
 
   private applyState(vkey: string, state: VehicleSigningState): void {
+    if (state === 'bad_signature') this.opts.onBadSignature?.(vkey);
     const v = this.opts.session.fleet.get(vkey);
     if (!v || v.snap.signing === state) return;
     v.model.snap.signing = state;

@@ -93,6 +93,32 @@ export class VehicleFaultWatcher {
     });
   }
 
+  /** Frames claiming to be vehicle `key` fail their signature: someone may be spoofing it. Once a minute at most. */
+  signatureRejected(key: string): void {
+    const now = this.clock.now();
+    const last = [...this.faults].reverse().find((f) => f.kind === 'signature_rejected' && f.key === key);
+    if (last && now - last.atMs < 60_000) return;
+    const known = this.fleet.get(key);
+    this.push({
+      kind: 'signature_rejected',
+      key,
+      previousKey: null,
+      message: msg(
+        `Frames claiming to be vehicle ${key} failed their signature check (wrong key, a replay or a forgery) and were dropped.`,
+        `自称飞行器 ${key} 的数据帧未通过签名校验（密钥错误、重放或伪造），已丢弃。`,
+      ),
+      state: known
+        ? msg(
+            `Its correctly signed frames are still accepted. If this continues, someone may be imitating it: check the key and the radio.`,
+            `其正确签名的数据帧仍被接受。如持续出现，可能有人冒充该飞行器：请检查密钥和电台。`,
+          )
+        : msg(
+            `Nothing from it has been accepted yet: if this is your aircraft, its key differs from the station's. Set the same key on both.`,
+            `尚未接受它的任何数据：如果这是你的飞行器，它的密钥与本站不同。请在两边设置相同的密钥。`,
+          ),
+    });
+  }
+
   private rebooted(v: Vehicle): void {
     const was = this.before.get(v.key);
     const s = v.snap;

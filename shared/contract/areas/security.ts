@@ -58,7 +58,8 @@ export const securityPermissions: Record<SecurityMethod, readonly Role[]> = {
 
 export interface VehicleFault {
   id: number;
-  kind: 'link_lost_during_upload' | 'rebooted' | 'sysid_changed';
+  /** signature_rejected: frames claiming to be a keyed aircraft failed verification (wrong key, replay, forgery). */
+  kind: 'link_lost_during_upload' | 'rebooted' | 'sysid_changed' | 'signature_rejected';
   /** The vehicle now (for sysid_changed: under its new id). */
   key: string;
   /** sysid_changed: the key it had before. */

@@ -14,10 +14,18 @@ export const KEY_FILE_NAME = 'signing-master.key';
 
 export function createSecurityArea(ctx: AreaContext): StationArea<SecurityMethod> {
   const box = ctx.secretBox ?? new KeyFileBox(join(ctx.dataDir, KEY_FILE_NAME));
-  const signing = new SigningService({ db: ctx.db, box, session: ctx.session, hub: ctx.hub, clock: ctx.clock });
+
   const audit = new AuditLog(ctx.db);
   // Registered now, not in start(): an operation must never run before its audit is listening.
   const faults = new VehicleFaultWatcher(ctx.session.fleet, ctx.clock, (f) => ctx.hub.emit('vehicleFault', f));
+  const signing = new SigningService({
+    db: ctx.db,
+    box,
+    session: ctx.session,
+    hub: ctx.hub,
+    clock: ctx.clock,
+    onBadSignature: (key) => faults.signatureRejected(key),
+  });
   const unlistenAudit = ctx.operations.onOperation((r) => {
     audit.operation(r);
     faults.operationEnded(r);
