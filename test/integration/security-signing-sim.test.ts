@@ -53,6 +53,17 @@ describe('signing with the simulator process', () => {
     expect(status).toMatchObject({ hasKey: true, requireSigned: true, state: 'signed', keyStore: 'keyFile', keySource: 'passphrase' });
     expect(status.counts.signedOk).toBeGreaterThan(0);
     expect(status.counts.badSignature).toBe(0);
+
+    // Re-keying: SETUP_SIGNING goes out signed with the old key (the vehicle still checks it), then
+    // both sides use the new one and commands still get through.
+    const link = st.listLinks()[0];
+    const rekeyed = await st.setSigningKey({ sysid: 1, source: 'random' }, pilot);
+    expect(rekeyed.fingerprint).not.toBe(status.fingerprint);
+    await st.sendSigningSetup({ sysid: 1, linkId: link.id }, pilot);
+    await new Promise((r) => setTimeout(r, 500));
+    const okBefore = (await st.getSigning({}, pilot))[0].counts.signedOk;
+    await waitFor('frames verified with the new key', () => (st.getSigning({}, pilot) as typeof rekeyed[])[0].counts.signedOk > okBefore + 5, 10_000);
+    expect(await st.command({ key: '1:1', action: 'setMode', mode: 'LOITER' }, pilot)).toMatchObject({ ok: true, outcome: 'accepted' });
   });
 
   it('no key at the station: the signed vehicle is shown unverified and ignores our unsigned commands', async () => {

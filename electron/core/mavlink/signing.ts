@@ -138,7 +138,9 @@ export class FrameSigner {
   ) {}
 
   nextTimestamp(unixMs: number): number {
-    const floor = Math.max(signingTimestamp(unixMs), this.verifier?.localTimestamp10us ?? 0);
+    // Strictly after anything this key has signed or accepted: another signer of the same key (after a
+    // re-key) may have used the local timestamp already, and the receiver rejects an equal one.
+    const floor = Math.max(signingTimestamp(unixMs), this.verifier ? this.verifier.localTimestamp10us + 1 : 0);
     this.last10us = Math.max(floor, this.last10us + 1);
     this.verifier?.observeClock(this.last10us);
     return this.last10us;

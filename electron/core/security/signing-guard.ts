@@ -22,6 +22,8 @@ interface AircraftKey {
   verifier: SignatureVerifier;
   signer: FrameSigner;
   requireSigned: boolean;
+  /** The key this one replaced: the vehicle still holds it until SETUP_SIGNING, which must be signed with it. */
+  previous: FrameSigner | null;
 }
 
 interface Tracked {
@@ -53,7 +55,9 @@ export class SigningGuard implements FrameGuard {
 
   setKey(sysid: number, key: Uint8Array, requireSigned: boolean): void {
     const verifier = new SignatureVerifier(key);
-    this.keys.set(sysid, { key, verifier, signer: new FrameSigner(key, verifier), requireSigned });
+    const old = this.keys.get(sysid);
+    const previous = old ? new FrameSigner(old.key, old.verifier) : null;
+    this.keys.set(sysid, { key, verifier, signer: new FrameSigner(key, verifier), requireSigned, previous });
     this.resetStates(sysid);
   }
 
@@ -142,13 +146,15 @@ export class SigningGuard implements FrameGuard {
     if (bytes[0] !== 0xfd) return bytes; // MAVLink 1 cannot be signed
     const target = typeof fields.target_system === 'number' ? fields.target_system : 0;
     const msgid = bytes[7] | (bytes[8] << 8) | (bytes[9] << 16);
-    // SETUP_SIGNING goes out unsigned: a vehicle without a key yet accepts it, and it carries the key.
-    if (msgid === MSG_SETUP_SIGNING) return bytes;
     const k = target !== 0 ? this.keys.get(target) : this.keyHeardOn(linkId);
     if (!k) return bytes;
+    // SETUP_SIGNING carries the new key to a vehicle that holds the old one (signed with that, which it
+    // checks) or none (unsigned, which it accepts): never signed with the key it is only now learning.
+    const signer = msgid === MSG_SETUP_SIGNING ? k.previous : k.signer;
+    if (!signer) return bytes;
     const def = this.dialect.byId(msgid);
     if (!def) return bytes;
-    return k.signer.sign(bytes, def.crcExtra, linkNumber(linkId), (this.opts.unixNow ?? Date.now)());
+    return signer.sign(bytes, def.crcExtra, linkNumber(linkId), (this.opts.unixNow ?? Date.now)());
   }
 
   /** Call periodically: a bad-signature mark fades when no rejected frame came for a while. */

@@ -48,7 +48,8 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
       tcp?.send(bytes);
     };
     // Signed before the link faults, as a radio corrupts what the autopilot signed.
-    const sign = (bytes: Uint8Array) => (signings[i].enabled ? signings[i] : tcpSigning).outbound(bytes);
+    // The same bytes go to UDP and TCP: signed with whichever side's key was set last (SETUP_SIGNING).
+    const sign = (bytes: Uint8Array) => (signings[i].keyedOrder >= tcpSigning.keyedOrder ? signings[i] : tcpSigning).outbound(bytes);
     endpoints.push(
       new SimEndpoint({
         sysid: i + 1,

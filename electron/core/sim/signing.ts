@@ -16,7 +16,11 @@ export interface SimSigningStats {
   rejected: number;
 }
 
+let keySerial = 0;
+
 export class SimSigning {
+  /** Order in which keys were installed across instances: the newest key signs what a vehicle sends. */
+  keyedOrder = 0;
   private signer: FrameSigner | null = null;
   private verifier: SignatureVerifier | null = null;
   private readonly framer = new Framer();
@@ -43,6 +47,7 @@ export class SimSigning {
     }
     this.verifier = new SignatureVerifier(key);
     this.signer = new FrameSigner(key, this.verifier);
+    this.keyedOrder = ++keySerial;
   }
 
   /** The bytes to put on the wire for one encoded frame. */
