@@ -109,9 +109,17 @@ describe('SigningGuard', () => {
     expect(guard.outgoing('link-3', hb, 'HEARTBEAT', {})).toBe(hb);
     guard.accept(heartbeat(7, new FrameSigner(KEY)), 'link-3');
     expect(guard.outgoing('link-3', hb, 'HEARTBEAT', {}).length).toBe(hb.length + 13);
-    // SETUP_SIGNING travels unsigned (it carries the key to a vehicle that has none yet).
+    // SETUP_SIGNING travels unsigned to a vehicle that had no key before...
     const setup = enc.encode('SETUP_SIGNING', { target_system: 7, secret_key: [...KEY] });
     expect(guard.outgoing('link-3', setup, 'SETUP_SIGNING', { target_system: 7 })).toBe(setup);
+    // ...and signed with the old key when it replaces one: the vehicle checks it with the key it holds.
+    const newKey = keyFromPassphrase('the next key, after rotation');
+    guard.setKey(7, newKey, true);
+    const rekey = enc.encode('SETUP_SIGNING', { target_system: 7, secret_key: [...newKey] });
+    const signedSetup = frameOf(guard.outgoing('link-3', rekey, 'SETUP_SIGNING', { target_system: 7 }));
+    const holdsOld = new SigningGuard({ now: () => 0 });
+    holdsOld.setKey(255, KEY, true);
+    expect(holdsOld.accept(signedSetup, 'x')).toBe(true);
   });
 
   it('link numbers come from link ids', () => {
