@@ -33,10 +33,14 @@ const VERSION = 1;
  */
 export class KeyFileBox implements SecretBox {
   readonly kind = 'keyFile' as const;
-  private readonly master: Buffer;
+  private masterKey: Buffer | null = null;
 
-  constructor(readonly path: string) {
-    this.master = existsSync(path) ? readMaster(path) : createMaster(path);
+  /** Nothing is read or created until a key is sealed or opened: a bad key file must not stop the station. */
+  constructor(readonly path: string) {}
+
+  private get master(): Buffer {
+    this.masterKey ??= existsSync(this.path) ? readMaster(this.path) : createMaster(this.path);
+    return this.masterKey;
   }
 
   seal(plain: Uint8Array): Uint8Array {
