@@ -38,6 +38,8 @@ export interface GroundStationOptions {
   dataDir?: string;
   /** Mission/command retry timing (default: QGC's). Tests on fast links shorten it. */
   protocolTimings?: ProtocolTimings;
+  /** Seals signing keys at rest: the Electron host passes safeStorage; default a 0600 key file in dataDir. */
+  secretBox?: AreaContext['secretBox'];
 }
 
 /** The calls the areas implement, exposed as the station's own methods (bound in the constructor). */
@@ -98,6 +100,7 @@ export class GroundStation implements Station {
       dataDir: this.dataDir,
       clock,
       sysid: this.sysid,
+      secretBox: opts.secretBox,
     };
     for (const create of [createPlanArea, createOpsArea, createReplayArea, createMapsArea, createSecurityArea]) {
       const area = create(ctx) as StationArea<Method>;
@@ -212,7 +215,7 @@ export class GroundStation implements Station {
   }
 
   private async startSim(vehicles: number): Promise<SimulatorInfo> {
-    const link = await this.session.links.open('udp:127.0.0.1:0');
+    const link = await this.session.links.open('udp:127.0.0.1:0', { restorable: false });
     const port = Number(link.spec.slice(link.spec.lastIndexOf(':') + 1));
     let child: SimulatorChild;
     try {
