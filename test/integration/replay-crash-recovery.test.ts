@@ -46,7 +46,7 @@ describe('crash recovery', () => {
     try {
       await station.start();
       const pilot = { role: 'pilot' as const, name: 'x' };
-      const [flight] = station.listFlights({}, pilot);
+      const [flight] = await station.listFlights({}, pilot);
       expect(flight).toMatchObject({ id: flightId, status: 'recovered', pilot: 'Crash Test', vehicleKey: '1:1' });
       const bytes = new Uint8Array(readFileSync(flight!.tlogPath));
       expect(flight!.tlogSha256).toBe(sha256(bytes));

@@ -22,7 +22,11 @@ for (const p of [{ action: 'setMode', mode: 'GUIDED' }, { action: 'arm' }] as co
   const r = await station.command({ key: '1:1', ...p }, pilot);
   if (!r.ok) throw new Error(r.message.en);
 }
-await until('a flight', () => station.listFlights({}, pilot).some((f) => f.status === 'open'));
+let open = false;
+await until('a flight', () => {
+  void Promise.resolve(station.listFlights({}, pilot)).then((list) => (open = list.some((f) => f.status === 'open')));
+  return open;
+});
 await station.command({ key: '1:1', action: 'takeoff', altM: 30 }, pilot);
-process.stdout.write(`flying ${station.listFlights({}, pilot)[0]!.id}\n`);
+process.stdout.write(`flying ${(await station.listFlights({}, pilot))[0]!.id}\n`);
 setInterval(() => undefined, 1000);
