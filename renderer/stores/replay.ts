@@ -42,7 +42,8 @@ export const useReplayStore = create<ReplayStoreState>()((set) => ({
   picture: null,
   setFlights: (flights, logbook) => set({ flights, logbook }),
   setFilter: (filter) => set({ filter }),
-  opened: (info) => set({ info, byKey: {}, vehicles: [], notes: [], picture: null }),
+  // Vehicles are left to the replayVehicles events: the open's own event may arrive before its answer.
+  opened: (info) => set({ info, notes: [], picture: null }),
   closed: () => set({ info: null, state: CLOSED_REPLAY, byKey: {}, vehicles: [], notes: [], picture: null }),
   stateArrived: (state) => set(state.open ? { state } : { state, info: null, byKey: {}, vehicles: [] }),
   vehiclesArrived: (vehicles) =>
