@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Events } from '../../shared/contract/api';
 import { handleCall } from '../../shared/contract/dispatch';
 import type { ReplayInfo, ReplayState } from '../../shared/contract/flight-types';
+import type { ReplayPicture } from '../../shared/contract/replay-picture';
 import { GroundStation } from '../../electron/core/station';
 import { MemoryNotes } from '../support/replay/memory-notes';
 import { waitFor } from '../support/wait';
@@ -57,7 +58,7 @@ describe('replay calls', () => {
     expect(note).toMatchObject({ kind: 'debrief', author: 'Coach Wang', role: 'trainer', tMs: mid });
     const all = (await handleCall(station, observer, 'replayNotes', {})) as Array<{ kind: string; text: string }>;
     expect(all.map((n) => [n.kind, n.text])).toEqual([['crew', 'over the field'], ['debrief', 'Tighter circle next time']]);
-    const picture = await handleCall(station, observer, 'replayPicture', {});
+    const picture = (await handleCall(station, observer, 'replayPicture', {})) as ReplayPicture;
     expect(picture.tracks[0]!.points.length).toBeGreaterThan(100);
     expect(picture.planned).toBeNull(); // an external file carries no upload record
     await handleCall(station, observer, 'closeReplay', {});
