@@ -19,6 +19,9 @@ interface ReplayStoreState {
   vehicles: VehicleSnapshot[];
   notes: Note[];
   picture: ReplayPicture | null;
+  /** The replayed vehicle whose instruments are shown (null: the first). */
+  selectedKey: string | null;
+  select: (key: string) => void;
   setFlights: (flights: FlightRecord[], logbook: Logbook) => void;
   setFilter: (filter: FlightFilter) => void;
   opened: (info: ReplayInfo) => void;
@@ -40,6 +43,8 @@ export const useReplayStore = create<ReplayStoreState>()((set) => ({
   vehicles: [],
   notes: [],
   picture: null,
+  selectedKey: null,
+  select: (selectedKey) => set({ selectedKey }),
   setFlights: (flights, logbook) => set({ flights, logbook }),
   setFilter: (filter) => set({ filter }),
   // Vehicles are left to the replayVehicles events: the open's own event may arrive before its answer.

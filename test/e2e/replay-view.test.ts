@@ -95,6 +95,11 @@ describe('Replay view in Chromium', () => {
     await expect.poll(() => page.getByTestId('replay-note').count(), { timeout: 10_000 }).toBe(3);
     expect(notes.notes.filter((n) => n.kind === 'debrief')).toHaveLength(1);
     expect(notes.notes.find((n) => n.kind === 'debrief')!.tMs).toBeGreaterThan(startMs + 90_000);
+    // The replayed vehicle's instruments are the Fly view's readouts.
+    expect(await page.getByTestId('replay-telemetry').getByTestId('tm-mode').textContent()).toBe('GUIDED');
     await page.screenshot({ path: join(SHOTS, 'replay-seek-en.png') });
+    await page.getByTestId('lang-switch').click();
+    await expect.poll(async () => (await page.getByTestId('flight-library').textContent()) ?? '').toContain('飞行记录库');
+    await page.screenshot({ path: join(SHOTS, 'replay-seek-zh.png') });
   }, 120_000);
 });

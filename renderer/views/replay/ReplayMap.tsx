@@ -15,7 +15,8 @@ export function ReplayMap() {
   const picture = useReplayStore((s) => s.picture);
   const tMs = useReplayStore((s) => s.state.tMs);
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const selectedKey = useReplayStore((s) => s.selectedKey);
+  const setSelectedKey = useReplayStore((s) => s.select);
   const [follow, setFollow] = useState(true);
   const key = selectedKey ?? vehicles[0]?.key ?? null;
 

@@ -7,6 +7,7 @@ import { selectRole, useConnectionStore } from '../../stores/connection';
 import { notesUpTo, useReplayStore } from '../../stores/replay';
 import { addDebriefNote, seek } from '../../stores/replay-actions';
 import { clock } from './format';
+import { ReplayTelemetry } from './ReplayTelemetry';
 
 const CATEGORIES: NoteCategory[] = ['position', 'tasking', 'hazard', 'handover', 'other'];
 
@@ -28,6 +29,7 @@ export function ReplayNotesPanel() {
   };
   return (
     <aside className="replay-notes panel" data-testid="replay-notes">
+      <ReplayTelemetry />
       <h2>{t('replay.notes')}</h2>
       {shown.length === 0 && <p className="replay-empty">{t('replay.noNotesYet')}</p>}
       <ul>
