@@ -62,3 +62,21 @@ export async function addDebriefNote(tMs: number, text: string, category: NoteCa
   }
   return out;
 }
+
+export type ExportKind = 'kml' | 'kmz' | 'gpx' | 'csv' | 'notes-csv';
+
+/** Asks the station for the file and hands it to the browser's download (works in both hosts). */
+export async function exportReplay(format: ExportKind): Promise<Outcome<string>> {
+  const out = await call('exportReplay', { format });
+  if (!out.ok) return out;
+  const bin = atob(out.value.base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: out.value.mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = out.value.fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { ok: true, value: out.value.fileName };
+}

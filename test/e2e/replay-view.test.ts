@@ -98,6 +98,10 @@ describe('Replay view in Chromium', () => {
     // The replayed vehicle's instruments are the Fly view's readouts.
     expect(await page.getByTestId('replay-telemetry').getByTestId('tm-mode').textContent()).toBe('GUIDED');
     await page.screenshot({ path: join(SHOTS, 'replay-seek-en.png') });
+    // Export: the flown track as GPX, downloaded by the browser.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-gpx').click()]);
+    expect(download.suggestedFilename()).toMatch(/^flight-2018-08-08-14-06\.gpx$/);
+    expect(readFileSync((await download.path())!, 'utf8')).toContain('<trkpt lat="-35.36');
     await page.getByTestId('lang-switch').click();
     await expect.poll(async () => (await page.getByTestId('flight-library').textContent()) ?? '').toContain('飞行记录库');
     await page.screenshot({ path: join(SHOTS, 'replay-seek-zh.png') });

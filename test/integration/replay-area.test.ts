@@ -61,6 +61,11 @@ describe('replay calls', () => {
     const picture = (await handleCall(station, observer, 'replayPicture', {})) as ReplayPicture;
     expect(picture.tracks[0]!.points.length).toBeGreaterThan(100);
     expect(picture.planned).toBeNull(); // an external file carries no upload record
+    const notesFile = (await handleCall(station, observer, 'exportReplay', { format: 'notes-csv' })) as { fileName: string; base64: string };
+    expect(notesFile.fileName).toBe('uavlogviewer-vtol-notes.csv');
+    expect(Buffer.from(notesFile.base64, 'base64').toString()).toMatch(/debrief,Coach Wang,trainer,,other,Tighter circle next time/);
+    const gpx = (await handleCall(station, observer, 'exportReplay', { format: 'gpx' })) as { base64: string };
+    expect(Buffer.from(gpx.base64, 'base64').toString().match(/<trkpt /g)!.length).toBeGreaterThan(100);
     await handleCall(station, observer, 'closeReplay', {});
     expect(((await handleCall(station, observer, 'getReplay', {})) as ReplayState).open).toBe(false);
   });

@@ -45,6 +45,12 @@ export const replayEn = {
   'replay.leg': 'Leg',
   'replay.xtrackMax': 'Max off track',
   'replay.xtrackMean': 'Mean off track',
+  'replay.export': 'Export',
+  'replay.export.kml': 'KML (3D)',
+  'replay.export.kmz': 'KMZ',
+  'replay.export.gpx': 'GPX',
+  'replay.export.csv': 'Telemetry CSV',
+  'replay.export.notes-csv': 'Notes CSV',
 } as const;
 
 export const replayZh: Record<keyof typeof replayEn, string> = {
@@ -92,4 +98,10 @@ export const replayZh: Record<keyof typeof replayEn, string> = {
   'replay.leg': '航段',
   'replay.xtrackMax': '最大偏航',
   'replay.xtrackMean': '平均偏航',
+  'replay.export': '导出',
+  'replay.export.kml': 'KML（三维）',
+  'replay.export.kmz': 'KMZ',
+  'replay.export.gpx': 'GPX',
+  'replay.export.csv': '遥测 CSV',
+  'replay.export.notes-csv': '备注 CSV',
 };

@@ -4,7 +4,7 @@ import type { MouseEvent } from 'react';
 import type { TimelineMarkKind } from '../../../shared/contract/flight-types';
 import { useT } from '../../i18n/useT';
 import { useReplayStore } from '../../stores/replay';
-import { pause, play, seek, step } from '../../stores/replay-actions';
+import { exportReplay, pause, play, seek, step, type ExportKind } from '../../stores/replay-actions';
 import { clock, duration } from './format';
 
 export const SPEEDS = [0.1, 0.25, 0.5, 1, 2, 4, 8, 16] as const;
@@ -55,6 +55,12 @@ export function ReplayTimeline() {
           </span>
         ))}
         <div className="replay-cursor" style={{ left: at(state.tMs || info.startMs) }} />
+      </div>
+      <div className="replay-export">
+        <span>{t('replay.export')}</span>
+        {(['kml', 'kmz', 'gpx', 'csv', 'notes-csv'] as ExportKind[]).map((f) => (
+          <button type="button" key={f} onClick={() => void exportReplay(f)} data-testid={`export-${f}`}>{t(`replay.export.${f}`)}</button>
+        ))}
       </div>
       <div className="replay-legend">
         {(Object.keys(MARK_ICON) as TimelineMarkKind[]).map((k) => (

@@ -48,6 +48,8 @@ export const replayCalls = {
     .strict(),
   /** Flown tracks, the uploaded mission and cross-track error per leg, for the open replay. */
   replayPicture: z.object({}).strict(),
+  /** The open replay's track (KML/KMZ 3D, GPX, CSV at 1 Hz) or its notes (CSV), as a file to save. */
+  exportReplay: z.object({ format: z.enum(['kml', 'kmz', 'gpx', 'csv', 'notes-csv']) }).strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ReplayMethod = keyof typeof replayCalls;
@@ -68,6 +70,7 @@ export const replayPermissions: Record<ReplayMethod, readonly Role[]> = {
   replayNotes: everyone,
   addDebriefNote: ['trainer'],
   replayPicture: everyone,
+  exportReplay: everyone,
 };
 
 export interface ReplayCallResults {
@@ -85,6 +88,14 @@ export interface ReplayCallResults {
   replayNotes: Note[];
   addDebriefNote: Note;
   replayPicture: ReplayPicture;
+  exportReplay: ReplayExport;
+}
+
+export interface ReplayExport {
+  fileName: string;
+  mime: string;
+  /** The file's bytes, base64 (KMZ is binary; the others are UTF-8 text). */
+  base64: string;
 }
 
 export interface ReplayEvents {

@@ -54,5 +54,6 @@ export function fakeReplayArea(ctx: FakeAreaContext): FakeArea<ReplayMethod> {
       return note;
     },
     replayPicture: () => ({ tracks: [], planned: null, legs: [] }),
+    exportReplay: (p) => ({ fileName: `fake.${p.format === 'notes-csv' ? 'csv' : p.format}`, mime: 'text/plain', base64: btoa('time_utc,vehicle,lat,lon\n') }),
   };
 }

@@ -1,12 +1,13 @@
 // The station's replay area: records every live link, keeps flights in the library (with crash
 // recovery), and runs one replay player whose vehicles reach the UI like live ones.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { ReplayMethod } from '../../../../shared/contract/areas/replay';
 import { ContractError, msg } from '../../../../shared/contract/errors';
 import type { ReplayState } from '../../../../shared/contract/flight-types';
 import type { NotesQuery } from '../../../../shared/contract/notes';
 import type { ReplayPicture } from '../../../../shared/contract/replay-picture';
 import type { MissionItem } from '../../../../shared/plan';
+import { exportTrack, notesCsv } from '../../recording/flight-export';
 import { FlightLibrary } from '../../recording/flight-library';
 import { FlightTracker, type FlightStart } from '../../recording/flight-tracker';
 import { LinkRecorder } from '../../recording/link-recorder';
@@ -117,6 +118,17 @@ export function createReplayArea(ctx: AreaContext, opts: ReplayAreaOptions = {})
         if (!flight || !items) return { tracks, planned: null, legs: [] };
         const waypoints = plannedWaypoints(items.map((it) => ({ ...it, x: it.x ?? NaN, y: it.y ?? NaN, z: it.z ?? NaN })));
         return { tracks, planned: { vehicleKey: flight.vehicleKey, waypoints }, legs: legErrors(waypoints, scan.vehicles.get(flight.vehicleKey)?.track ?? []) };
+      },
+      exportReplay: (p) => {
+      const { scan, info, flight } = open();
+      const base = (flight ? `flight-${new Date(flight.startMs).toISOString().slice(0, 16).replace(/[:T]/g, '-')}` : basename(info.path).replace(/\.tlog$/i, '')) || 'flight';
+      const vehicles = [...scan.vehicles.values()].filter((v) => v.track.length > 0);
+      if (p.format === 'notes-csv') {
+        return { fileName: `${base}-notes.csv`, mime: 'text/csv', base64: Buffer.from(notesCsv(notesOf(info.startMs, info.endMs))).toString('base64') };
+      }
+      const body = exportTrack(p.format, base, vehicles);
+      const mime = { kml: 'application/vnd.google-earth.kml+xml', kmz: 'application/vnd.google-earth.kmz', gpx: 'application/gpx+xml', csv: 'text/csv' }[p.format];
+      return { fileName: `${base}.${p.format}`, mime, base64: Buffer.from(body).toString('base64') };
       },
     },
     start: () => {
