@@ -6,7 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emptyPlan, MAV_CMD, MAV_FRAME, planItem } from '../../shared/plan';
+import { emptyPlan, MAV_CMD, MAV_FRAME, planItem, type MissionItem } from '../../shared/plan';
+import { legErrors, plannedWaypoints } from '../../electron/core/recording/planned-vs-flown';
 import type { VehicleCommandResult } from '../../shared/contract/types';
 import { systemClock } from '../../electron/core/protocol/port';
 import { FlightLibrary } from '../../electron/core/recording/flight-library';
@@ -64,6 +65,7 @@ describe('flight sessions from a simulated flight', () => {
     await waitFor('climb', () => (v()?.altRelM ?? 0) > 15, 30_000);
     await command({ action: 'missionStart' });
     await waitFor('heading for the last waypoint (seq 0 is home)', () => (v()?.missionCurrent ?? 0) >= 3, 90_000);
+    await new Promise((r) => setTimeout(r, 3000)); // some of the last leg flown
     await command({ action: 'land' });
     await waitFor('landed and disarmed', () => v()?.armed === false, 60_000);
     const flight = await waitFor('the flight to close', () => library.search().find((f) => f.status === 'closed'), 10_000);
@@ -99,6 +101,15 @@ describe('flight sessions from a simulated flight', () => {
     replay.player.seek(auto.tMs + 500);
     expect(replay.player.vehicles()[0]).toMatchObject({ key: '1:1', armed: true, mode: 'AUTO' });
     replay.player.close();
+
+    // Planned against flown: the uploaded mission's two waypoints make one leg, flown close to the line.
+    const items = (opsKept[0]!.detail as { plan: { mission: { items: MissionItem[] } } }).plan.mission.items;
+    const waypoints = plannedWaypoints(items, 1);
+    expect(waypoints.map((w) => w.seq)).toEqual([2, 3]);
+    const legs = legErrors(waypoints, replay.scan.vehicles.get('1:1')!.track);
+    expect(legs).toHaveLength(1);
+    expect(legs[0]!.samples).toBeGreaterThan(0);
+    expect(legs[0]!.maxM).toBeLessThan(25);
 
     // A changed byte is reported.
     const bytes = readFileSync(flight.tlogPath);

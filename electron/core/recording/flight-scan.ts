@@ -30,6 +30,8 @@ export interface TrackPoint {
 
 export interface VehicleScan {
   key: string;
+  /** 'ardupilot' numbers mission items from 1 on the wire (home is seq 0). */
+  autopilot: string;
   maxAltRelM: number | null;
   distanceM: number;
   bbox: FlightBbox | null;
@@ -127,7 +129,7 @@ export function scanTlog(index: TlogIndex, onlyKey?: string): TlogScan {
     let scan = vehicles.get(key);
     let prev = last.get(key);
     if (!scan || !prev) {
-      scan = { key, maxAltRelM: null, distanceM: 0, bbox: null, alertCount: 0, track: [], firstArmMs: null, lastDisarmMs: null };
+      scan = { key, autopilot: v.snap.autopilot, maxAltRelM: null, distanceM: 0, bbox: null, alertCount: 0, track: [], firstArmMs: null, lastDisarmMs: null };
       vehicles.set(key, scan);
       prev = { armed: false, mode: v.snap.mode, lastPos: null, lastTrackMs: -Infinity };
       last.set(key, prev);

@@ -8,9 +8,10 @@ import type { TrackPoint } from './flight-scan';
 const NAV_WITH_POSITION = new Set([16, 17, 18, 19, 21, 31, 82]);
 const EARTH_RADIUS_M = 6_371_000;
 
-export function plannedWaypoints(items: readonly MissionItem[]): PlannedWaypoint[] {
+/** seqOffset: 1 for ArduPilot, whose vehicle numbers the plan's items from 1 (home is seq 0). */
+export function plannedWaypoints(items: readonly MissionItem[], seqOffset = 0): PlannedWaypoint[] {
   return items
-    .map((it, i) => ({ it, seq: it.seq ?? i }))
+    .map((it, i) => ({ it, seq: i + seqOffset }))
     .filter(({ it }) => NAV_WITH_POSITION.has(it.command) && Number.isFinite(it.x) && Number.isFinite(it.y) && !(it.x === 0 && it.y === 0))
     .map(({ it, seq }) => ({ seq, lat: it.x, lon: it.y, altM: Number.isFinite(it.z) ? it.z : 0 }));
 }

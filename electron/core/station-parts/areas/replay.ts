@@ -116,8 +116,10 @@ export function createReplayArea(ctx: AreaContext, opts: ReplayAreaOptions = {})
         const upload = flight ? library.operations(flight.id).filter((o) => o.kind === 'upload' && o.ok).pop() : undefined;
         const items = (upload?.detail as { plan?: { mission?: { items?: MissionItem[] } } } | null)?.plan?.mission?.items;
         if (!flight || !items) return { tracks, planned: null, legs: [] };
-        const waypoints = plannedWaypoints(items.map((it) => ({ ...it, x: it.x ?? NaN, y: it.y ?? NaN, z: it.z ?? NaN })));
-        return { tracks, planned: { vehicleKey: flight.vehicleKey, waypoints }, legs: legErrors(waypoints, scan.vehicles.get(flight.vehicleKey)?.track ?? []) };
+        const flown = scan.vehicles.get(flight.vehicleKey);
+        const seqOffset = flown?.autopilot === 'ardupilot' ? 1 : 0;
+        const waypoints = plannedWaypoints(items.map((it) => ({ ...it, x: it.x ?? NaN, y: it.y ?? NaN, z: it.z ?? NaN })), seqOffset);
+        return { tracks, planned: { vehicleKey: flight.vehicleKey, waypoints }, legs: legErrors(waypoints, flown?.track ?? []) };
       },
       exportReplay: (p) => {
       const { scan, info, flight } = open();
