@@ -2,7 +2,7 @@
 // arming, closed after disarm, measured and hashed from its own tlog, with the mission uploaded and
 // the commands issued; it replays, and a changed byte in its tlog is reported.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,8 @@ import { systemClock } from '../../electron/core/protocol/port';
 import { FlightLibrary } from '../../electron/core/recording/flight-library';
 import { FlightTracker } from '../../electron/core/recording/flight-tracker';
 import { openReplay } from '../../electron/core/recording/replay-session';
+import { LinkRecorder } from '../../electron/core/recording/link-recorder';
+import { frameBytes, indexTlog } from '../../electron/core/recording/tlog-index';
 import { openStationDb } from '../../electron/core/recording/station-db';
 import { LiveSession } from '../../electron/core/station-parts/live-session';
 import { VehicleOperations } from '../../electron/core/station-parts/vehicle-operations';
@@ -36,9 +38,21 @@ describe('flight sessions from a simulated flight', () => {
     const library = new FlightLibrary(db);
     const tracker = new FlightTracker({ session, library, dir: join(dir, 'flights'), clock: systemClock, endGraceMs: 500 });
     ops.onOperation((op) => tracker.onOperation(op));
+    // Beside it: a flight started on link (not arming), and the link's own continuous recording.
+    const db2 = openStationDb(join(dir, 'on-link.sqlite'));
+    const linkLibrary = new FlightLibrary(db2);
+    const linkTracker = new FlightTracker({ session, library: linkLibrary, dir: join(dir, 'flights-on-link'), clock: systemClock, startOn: 'link' });
+    const recorder = new LinkRecorder(session.links, join(dir, 'recordings'));
+    const seen: Uint8Array[] = [];
+    session.links.onRawFrame((_id, raw) => seen.push(raw.slice()));
     session.start();
     tracker.start();
+    linkTracker.start();
+    recorder.start();
     cleanups.push(async () => {
+      linkTracker.close();
+      recorder.close();
+      db2.close();
       tracker.close();
       ops.close();
       await session.close();
@@ -110,6 +124,18 @@ describe('flight sessions from a simulated flight', () => {
     expect(legs).toHaveLength(1);
     expect(legs[0]!.samples).toBeGreaterThan(0);
     expect(legs[0]!.maxM).toBeLessThan(25);
+
+    // Started on link: open from the first message, closed when the station stops.
+    const onLink = linkLibrary.search()[0]!;
+    expect(onLink.status).toBe('open');
+    expect(onLink.startMs).toBeLessThan(flight.startMs);
+    linkTracker.close();
+    expect(linkLibrary.get(onLink.id)!.status).toBe('closed');
+    // The link's recording reads back frame for frame: everything received and sent, in order.
+    recorder.close();
+    const recorded = indexTlog(new Uint8Array(readFileSync(recorder.files()[0] ?? join(dir, 'recordings', readdirSync(join(dir, 'recordings'))[0]!))));
+    expect(recorded.count).toBe(seen.length);
+    for (let k = 0; k < seen.length; k += 97) expect(frameBytes(recorded, k)).toEqual(seen[k]);
 
     // A changed byte is reported.
     const bytes = readFileSync(flight.tlogPath);
