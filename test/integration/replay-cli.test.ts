@@ -1,10 +1,12 @@
 // The replay area's commands as a user runs them: tlog info and export on a real log, replay of a
 // tlog over real UDP to a listening link (frame for frame), record a link, and the flight library.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
+import { createSocket } from 'node:dgram';
 import { describe, expect, it } from 'vitest';
+import { Encoder } from '../../electron/core/mavlink';
 import { LinkManager } from '../../electron/core/links';
 import { FlightLibrary } from '../../electron/core/recording/flight-library';
 import { openStationDb } from '../../electron/core/recording/station-db';
@@ -59,6 +61,33 @@ describe('gcs tlog / replay / record / flights', () => {
       await links.closeAll();
     }
   }, 90_000);
+
+  it('record writes a link to a tlog that reads back what was sent', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'replay-cli-rec-'));
+    const out = join(dir, 'rec.tlog');
+    // A free port: bind, note it, let go (the recorder binds it next).
+    const probe = createSocket('udp4');
+    const port = await new Promise<number>((r) => probe.bind(0, '127.0.0.1', () => r(probe.address().port)));
+    await new Promise<void>((r) => probe.close(() => r()));
+    const run = runGcs(['record', '--link', `udp:127.0.0.1:${port}`, '--out', out, '--duration', '4'], 30_000);
+    const sender = createSocket('udp4');
+    const enc = new Encoder({ sysid: 9, compid: 1 });
+    const sent: Uint8Array[] = [];
+    await waitFor('the recorder to open its file', () => existsSync(out), 20_000); // created once the link is open
+    for (let k = 0; k < 50; k++) {
+      const f = enc.encode('ATTITUDE', { time_boot_ms: k });
+      sent.push(f);
+      sender.send(f, port, '127.0.0.1');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    const r = await run;
+    sender.close();
+    expect(r.code, r.stderr).toBe(0);
+    const index = indexTlog(new Uint8Array(readFileSync(out)));
+    expect(index.count).toBe(50);
+    for (let k = 0; k < 50; k++) expect(frameBytes(index, k)).toEqual(sent[k]);
+    expect((await runGcs(['record', '--link', `udp:127.0.0.1:${port}`, '--out', out])).code).toBe(2); // never overwrites
+  }, 60_000);
 
   it('flights lists the library of a data folder', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'replay-cli-lib-'));
