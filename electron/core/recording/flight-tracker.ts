@@ -49,6 +49,7 @@ export class FlightTracker {
   private readonly lastUpload = new Map<string, OperationRecord>();
   /** Operations just before a flight opened (the arm command's ACK may beat the armed HEARTBEAT). */
   private readonly recent = new Map<string, OperationRecord[]>();
+  private readonly lastFrames = new Map<string, Map<string, Uint8Array>>();
   private readonly unsubscribe: Array<() => void> = [];
   private timer: TimerHandle | null = null;
   private readonly startOn: FlightStart;
@@ -68,7 +69,8 @@ export class FlightTracker {
         const v = fleet.get(`${message.sysid}:${message.compid}`);
         if (v) this.watch(v);
       }),
-      links.onRawFrame((linkId, raw) => {
+      links.onRawFrame((linkId, raw, direction) => {
+        if (direction === 'in') this.remember(linkId, raw);
         const us = Math.round(this.opts.clock.now() * 1000);
         for (const f of this.active.values()) {
           if (fleet.get(f.vehicleKey)?.snap.linkIds.includes(linkId)) f.writer.write(raw, us);
@@ -95,6 +97,18 @@ export class FlightTracker {
     }
     if (op.caller) this.opts.library.setPilotIfUnknown(f.record.id, op.caller.name);
     this.opts.library.addOperation(f.record.id, operationRow(op), op.kind === 'upload' ? { plan: op.plan, types: op.types } : undefined);
+  }
+
+  /** The latest frame of each kind from each vehicle on each link, to start a flight's tlog with its state. */
+  private remember(linkId: string, raw: Uint8Array): void {
+    const v2 = raw[0] === 0xfd;
+    const sys = raw[v2 ? 5 : 3]!;
+    const comp = raw[v2 ? 6 : 4]!;
+    const msgid = v2 ? raw[7]! | (raw[8]! << 8) | (raw[9]! << 16) : raw[5]!;
+    let kinds = this.lastFrames.get(linkId);
+    if (!kinds) this.lastFrames.set(linkId, (kinds = new Map()));
+    // Copy: the framer's buffer is reused.
+    kinds.set(`${sys}:${comp}:${msgid}`, raw.slice());
   }
 
   activeFlight(vehicleKey: string): FlightRecord | undefined {
@@ -126,6 +140,12 @@ export class FlightTracker {
       this.opts.library.addOperation(id, operationRow(op), op.kind === 'upload' ? { plan: op.plan, types: op.types } : undefined);
     }
     const writer = new TlogWriter(tlogPath, { nowMs: () => this.opts.clock.now() });
+    // The vehicle's state as the flight begins (its HEARTBEAT first, then the rest), so a replay of the
+    // flight shows the vehicle from its first moment rather than after the next HEARTBEAT.
+    const us = Math.round(now * 1000);
+    const mine = [...(this.lastFrames.get(v.snap.linkIds[0] ?? '') ?? new Map<string, Uint8Array>())].filter(([k]) => k.startsWith(`${v.key}:`));
+    mine.sort(([a], [b]) => (a.endsWith(':0') ? 0 : 1) - (b.endsWith(':0') ? 0 : 1));
+    for (const [, raw] of mine) writer.write(raw, us);
     this.active.set(v.key, { record, vehicleKey: v.key, writer, disarmedAtMs: null });
     this.opts.onChange?.(record);
   }
