@@ -15,8 +15,8 @@ const VEHICLES = 4;
 const SECONDS = 3600;
 
 /** One hour of four ArduCopters: attitude 50 Hz, position/VFR_HUD/RAW_IMU 10 Hz, GPS/SYS_STATUS 5 Hz, heartbeat 1 Hz. */
-function generateTlog(): Buffer {
-  const encs = Array.from({ length: VEHICLES }, (_, i) => new Encoder({ sysid: i + 1, compid: 1 }));
+export function generateTlog(seconds = SECONDS, vehicles = VEHICLES): Buffer {
+  const encs = Array.from({ length: vehicles }, (_, i) => new Encoder({ sysid: i + 1, compid: 1 }));
   const parts: Uint8Array[] = [];
   const t0Us = 1_764_000_000_000_000;
   const rec = (us: number, frame: Uint8Array) => {
@@ -25,9 +25,9 @@ function generateTlog(): Buffer {
     b.set(frame, 8);
     parts.push(b);
   };
-  for (let tick = 0; tick < SECONDS * 50; tick++) {
+  for (let tick = 0; tick < seconds * 50; tick++) {
     const us = t0Us + tick * 20_000;
-    for (let v = 0; v < VEHICLES; v++) {
+    for (let v = 0; v < vehicles; v++) {
       const e = encs[v]!;
       const ms = tick * 20;
       rec(us + v, e.encode('ATTITUDE', { time_boot_ms: ms, roll: Math.sin(tick / 50) * 0.1, pitch: -0.05, yaw: (tick % 628) / 100 }));

@@ -52,3 +52,24 @@ describe('replay player', () => {
     expect(p.vehicles()[0]!.lat).not.toBeNull();
   });
 });
+
+describe('replay player with several vehicles', () => {
+  it('20 random seeks in a 4-vehicle log land on the state of a replay from the start', async () => {
+    const { generateTlog } = await import('../../bench/areas/replay');
+    const buf = generateTlog(300, 4); // 5 minutes, four drones
+    const index = indexTlog(new Uint8Array(buf.buffer, buf.byteOffset, buf.length));
+    const seeker = new ReplayPlayer(index);
+    let seed = 99;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 20; i++) {
+      const t = seeker.startMs + rnd() * (seeker.endMs - seeker.startMs);
+      seeker.seek(t);
+      const fromStart = new ReplayPlayer(index);
+      (fromStart as unknown as { advanceTo(t: number): void }).advanceTo(t);
+      const got = seeker.vehicles();
+      expect(got.map((v) => v.key)).toEqual(['1:1', '2:1', '3:1', '4:1'].slice(0, got.length));
+      expect(got.length).toBeGreaterThanOrEqual(t - seeker.startMs > 1000 ? 4 : 0);
+      expect(got).toEqual(fromStart.vehicles());
+    }
+  });
+});
