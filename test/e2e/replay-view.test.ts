@@ -67,6 +67,14 @@ describe('Replay view in Chromium', () => {
     expect(await page.getByTestId('logbook').textContent()).toContain('Zhang Wei');
     await row.click();
     await page.getByTestId('replay-timeline').waitFor({ timeout: 15_000 });
+    // The flight's record is completed by hand: its registration and mission.
+    const details = page.getByTestId('flight-details');
+    await details.getByLabel('Registration').fill('B-7001');
+    await details.getByLabel('Mission').fill('Night market overwatch');
+    await page.getByTestId('flight-details-save').click();
+    await expect.poll(async () => (await page.getByTestId('flight-row').first().textContent()) ?? '', { timeout: 10_000 }).toContain('B-7001');
+    expect(await page.getByTestId('flight-row').first().textContent()).toContain('Night market overwatch');
+
     // At the start, no note is due yet.
     expect(await page.getByTestId('replay-note').count()).toBe(0);
     await page.getByTestId('replay-speed').selectOption('4');

@@ -95,9 +95,11 @@ export class FlightLibrary {
     return this.get(id)!;
   }
 
-  setDetails(id: string, d: { pilot?: string; missionName?: string }): void {
-    if (d.pilot !== undefined) this.db.prepare('UPDATE flights SET pilot = ? WHERE id = ?').run(d.pilot, id);
-    if (d.missionName !== undefined) this.db.prepare('UPDATE flights SET mission_name = ? WHERE id = ?').run(d.missionName, id);
+  /** An empty string clears the field. */
+  setDetails(id: string, d: { pilot?: string; missionName?: string; registration?: string }): void {
+    if (d.registration !== undefined) this.db.prepare('UPDATE flights SET registration = ? WHERE id = ?').run(d.registration || null, id);
+    if (d.pilot !== undefined) this.db.prepare('UPDATE flights SET pilot = ? WHERE id = ?').run(d.pilot || null, id);
+    if (d.missionName !== undefined) this.db.prepare('UPDATE flights SET mission_name = ? WHERE id = ?').run(d.missionName || null, id);
   }
 
   setPilotIfUnknown(id: string, pilot: string): void {

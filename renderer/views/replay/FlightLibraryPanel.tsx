@@ -5,6 +5,7 @@ import type { FlightFilter } from '../../../shared/contract/flight-types';
 import { useLocalMessage, useT } from '../../i18n/useT';
 import { useReplayStore } from '../../stores/replay';
 import { loadFlights, openFlight, openTlog } from '../../stores/replay-actions';
+import { FlightDetailsForm } from './FlightDetailsForm';
 import { clock, dayMs, duration } from './format';
 
 export function FlightLibraryPanel() {
@@ -57,6 +58,7 @@ export function FlightLibraryPanel() {
             <button type="button" className={f.id === openId ? 'replay-flight selected' : 'replay-flight'} onClick={() => void open(f.id)} data-testid="flight-row">
               <span className="replay-flight-when">{clock(f.startMs)}</span>
               <span>{f.registration ?? t('vehicle.callsign', { sysid: f.vehicleKey.split(':')[0]! })} · {f.pilot ?? t('replay.unknownPilot')}</span>
+              {f.missionName && <span className="replay-flight-mission">{f.missionName}</span>}
               <span>
                 {f.durationS === null ? t('replay.inProgress') : duration(f.durationS)} · {(f.distanceM / 1000).toFixed(2)} km
                 {f.maxAltRelM !== null && ` · ${Math.round(f.maxAltRelM)} m`}
@@ -67,6 +69,7 @@ export function FlightLibraryPanel() {
           </li>
         ))}
       </ul>
+      <FlightDetailsForm />
       {logbook && (
         <div className="replay-logbook" data-testid="logbook">
           <h3>{t('replay.logbook')}</h3>

@@ -45,6 +45,12 @@ export function ReplayMap() {
     else map.once('load', apply);
   }, [map, picture]);
 
+  // A replay may be half a world from the live map: jump there at once rather than fly across.
+  useEffect(() => {
+    const first = picture?.tracks.find((tr) => tr.points.length > 0)?.points[0];
+    if (map && first) map.jumpTo({ center: [first.lon, first.lat], zoom: Math.max(map.getZoom(), 14) });
+  }, [map, picture]);
+
   const vehicleLabel = useCallback((v: VehicleSnapshot) => t('vehicle.callsign', { sysid: v.sysid }), [t]);
   return (
     <div className="replay-map map-area">

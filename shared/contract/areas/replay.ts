@@ -27,7 +27,9 @@ export const replayCalls = {
   listFlights: flightFilterSchema,
   flightLogbook: flightFilterSchema,
   setAircraftRegistration: z.object({ vehicleKey, registration: z.string().trim().min(1).max(32) }).strict(),
-  setFlightDetails: z.object({ id: flightId, pilot: z.string().trim().max(64).optional(), missionName: z.string().trim().max(120).optional() }).strict(),
+  setFlightDetails: z
+    .object({ id: flightId, pilot: z.string().trim().max(64).optional(), missionName: z.string().trim().max(120).optional(), registration: z.string().trim().max(32).optional() })
+    .strict(),
   openFlight: z.object({ id: flightId }).strict(),
   /** An external .tlog chosen by a pilot or trainer: a regular file, read-only. */
   openTlog: z.object({ path: z.string().min(1).max(4096) }).strict(),

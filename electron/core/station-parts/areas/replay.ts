@@ -70,7 +70,7 @@ export function createReplayArea(ctx: AreaContext, opts: ReplayAreaOptions = {})
       },
       setFlightDetails: (p) => {
         if (!library.get(p.id)) throw noFlight(p.id);
-        library.setDetails(p.id, { pilot: p.pilot, missionName: p.missionName });
+        library.setDetails(p.id, { pilot: p.pilot, missionName: p.missionName, registration: p.registration });
         ctx.hub.emit('flightsChanged', { id: p.id });
         return library.get(p.id)!;
       },
