@@ -41,7 +41,7 @@ describe('Replay view in Chromium', () => {
     station = new GroundStation({ host: 'server', dataDir, replay: { notes } });
     const library = new FlightLibrary(station.db);
     library.create({ id: 'vtol-1', vehicleKey: '1:1', pilot: 'Zhang Wei', startMs, tlogPath, missionName: null });
-    library.finish('vtol-1', { endMs: Math.round(index.endUs / 1000), maxAltRelM: 63, distanceM: 1822, bbox: null, noteCount: 3, alertCount: 0, sha256: sha256(bytes) }, 'closed');
+    library.finish('vtol-1', { endMs: Math.round(index.endUs / 1000), maxAltRelM: 63, distanceM: 1822, bbox: { minLat: -35.364806, minLon: 149.1639194, maxLat: -35.360757, maxLon: 149.1658788 }, noteCount: 3, alertCount: 0, sha256: sha256(bytes) }, 'closed');
     notes.crew(startMs + 20_000, 'Climbing out over the field');
     notes.crew(startMs + 60_000, 'Circle over the east gate');
     notes.crew(startMs + 180_000, 'Landing clear');
@@ -67,6 +67,14 @@ describe('Replay view in Chromium', () => {
     expect(await page.getByTestId('logbook').textContent()).toContain('Zhang Wei');
     await row.click();
     await page.getByTestId('replay-timeline').waitFor({ timeout: 15_000 });
+    // Search by place: a point far away finds nothing; the flight's own field finds it.
+    await page.getByTestId('filter-place').fill('46.07, 122.09');
+    await page.getByTestId('flight-search').click();
+    await expect.poll(() => page.getByTestId('flight-row').count(), { timeout: 10_000 }).toBe(0);
+    await page.getByTestId('filter-place').fill('-35.3625, 149.165');
+    await page.getByTestId('flight-search').click();
+    await expect.poll(() => page.getByTestId('flight-row').count(), { timeout: 10_000 }).toBe(1);
+
     // The flight's record is completed by hand: its registration and mission.
     const details = page.getByTestId('flight-details');
     await details.getByLabel('Registration').fill('B-7001');

@@ -18,6 +18,7 @@ export function FlightLibraryPanel() {
   const [to, setTo] = useState('');
   const [aircraft, setAircraft] = useState('');
   const [pilot, setPilot] = useState('');
+  const [place, setPlace] = useState('');
   const [path, setPath] = useState('');
   const [error, setError] = useState<string | null>(null);
 
@@ -29,6 +30,15 @@ export function FlightLibraryPanel() {
     if (toMs !== undefined) filter.toMs = toMs;
     if (aircraft.trim()) filter.aircraft = aircraft.trim();
     if (pilot.trim()) filter.pilot = pilot.trim();
+    if (place.trim()) {
+      const near = parsePlace(place);
+      if (!near) {
+        setError(t('replay.filter.placeBad'));
+        return;
+      }
+      filter.near = near;
+    }
+    setError(null);
     useReplayStore.getState().setFilter(filter);
     void loadFlights(filter);
   };
@@ -49,6 +59,7 @@ export function FlightLibraryPanel() {
         <label>{t('replay.filter.to')}<input type="date" value={to} onChange={(e) => setTo(e.target.value)} /></label>
         <label>{t('replay.filter.aircraft')}<input value={aircraft} onChange={(e) => setAircraft(e.target.value)} /></label>
         <label>{t('replay.filter.pilot')}<input value={pilot} onChange={(e) => setPilot(e.target.value)} /></label>
+        <label className="replay-filter-wide">{t('replay.filter.place')}<input value={place} placeholder="46.07, 122.09" onChange={(e) => setPlace(e.target.value)} data-testid="filter-place" /></label>
         <button type="button" onClick={search} data-testid="flight-search">{t('replay.filter.search')}</button>
       </div>
       {flights.length === 0 && <p className="replay-empty">{t('replay.noFlights')}</p>}
@@ -93,4 +104,13 @@ export function FlightLibraryPanel() {
       {error && <p className="replay-error" role="alert">{error}</p>}
     </aside>
   );
+}
+
+/** "46.07, 122.09" (decimal degrees, latitude first) or null. */
+export function parsePlace(text: string): { lat: number; lon: number } | null {
+  const m = /^\s*(-?\d+(?:\.\d+)?)\s*[,\s]\s*(-?\d+(?:\.\d+)?)\s*$/.exec(text);
+  if (!m) return null;
+  const lat = Number(m[1]);
+  const lon = Number(m[2]);
+  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : null;
 }
