@@ -1,6 +1,6 @@
 // The tlog reader against every real fixture and against a deliberately messy file built here, and the
 // writer's output read back frame for frame.
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -156,5 +156,21 @@ describe('tlog writer', () => {
     }
     // Appending (a recorder restarted on the same file) keeps both halves readable.
     writeFileSync(file, new Uint8Array(0), { flag: 'a' });
+  });
+});
+
+describe('tlog writer when the disk refuses', () => {
+  it('stops recording with an error instead of throwing into the station', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'replay-tlog-full-'));
+    const errors: Error[] = [];
+    const w = new TlogWriter(join(dir, 'a.tlog'), { onError: (e) => errors.push(e) });
+    // Close the descriptor under the writer: its next write fails as a full or vanished disk would.
+    closeSync((w as unknown as { fd: number }).fd);
+    w.write(new Encoder().encode('HEARTBEAT', { type: 6, autopilot: 8 }));
+    expect(() => w.flush()).not.toThrow();
+    expect(errors).toHaveLength(1);
+    expect(w.open).toBe(false);
+    expect(() => w.write(new Uint8Array([1, 2, 3]))).not.toThrow();
+    expect(() => w.close()).not.toThrow();
   });
 });

@@ -12,6 +12,8 @@ export interface TlogWriterOptions {
   syncMs?: number;
   /** Wall clock in ms since the epoch (the tlog's timestamps are absolute). */
   nowMs?: () => number;
+  /** Told once when writing fails; without it the failure is a process warning. */
+  onError?: (err: Error) => void;
 }
 
 export class TlogWriter {
@@ -22,10 +24,13 @@ export class TlogWriter {
   private timer: ReturnType<typeof setInterval> | null;
   private readonly nowMs: () => number;
   private readonly syncMs: number;
+  private readonly onError?: (err: Error) => void;
   /** µs of the last frame written, to keep the file's timestamps strictly usable (never backwards). */
   private lastUs = 0;
   bytesWritten = 0;
   frames = 0;
+  /** Set when the disk refused a write (full, removed, read-only): the writer stops, the station goes on. */
+  error: Error | null = null;
 
   constructor(readonly path: string, opts: TlogWriterOptions = {}) {
     mkdirSync(dirname(path), { recursive: true });
@@ -34,6 +39,7 @@ export class TlogWriter {
     this.syncMs = opts.syncMs ?? 1000;
     this.lastSyncMs = this.nowMs();
     this.timer = setInterval(() => this.flush(), opts.flushMs ?? 200);
+    this.onError = opts.onError;
     // A recorder must not keep a CLI process alive on its own.
     this.timer.unref?.();
   }
@@ -61,6 +67,15 @@ export class TlogWriter {
   /** Write what is gathered; fsync if the last one is older than syncMs. */
   flush(force = false): void {
     if (this.fd === null) return;
+    try {
+      this.writeOut(force);
+    } catch (err) {
+      this.fail(err instanceof Error ? err : new Error(String(err)));
+    }
+  }
+
+  private writeOut(force: boolean): void {
+    if (this.fd === null) return;
     if (this.chunks.length) {
       const all = Buffer.concat(this.chunks, this.pendingBytes);
       this.chunks = [];
@@ -81,7 +96,23 @@ export class TlogWriter {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     this.flush(true);
-    closeSync(this.fd);
+    if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
+  }
+
+  private fail(err: Error): void {
+    this.error = err;
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.chunks = [];
+    this.pendingBytes = 0;
+    try {
+      if (this.fd !== null) closeSync(this.fd);
+    } catch {
+      // already unusable
+    }
+    this.fd = null;
+    if (this.onError) this.onError(err);
+    else process.emitWarning(`tlog ${this.path}: recording stopped: ${err.message}`);
   }
 }
