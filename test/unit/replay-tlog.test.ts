@@ -92,22 +92,24 @@ describe('tlog reader on a messy file', () => {
       stamp(t0 + 4000, true), att(),
       stamp(t0 + 1000), att(), // out of order: earlier than the one before
       stamp(t0 + 6000), att(),
+      stamp(t0 + 6000 + 5 * 3600e6), att(), // a damaged stamp far in the future
+      stamp(t0 + 6500), att(),
       new Uint8Array(7), // zeros in the middle (a logger's padding)
       stamp(t0 + 7000), hb(2),
       stamp(t0 + 8000), truncated,
     ]);
     const index = indexTlog(buf);
     const s = index.stats;
-    expect(index.count).toBe(6);
+    expect(index.count).toBe(8);
     expect(s.framesV1).toBe(1);
-    expect(s.framesV2).toBe(5);
+    expect(s.framesV2).toBe(7);
     expect(s.unknownIds).toBe(1);
     expect(s.crcErrors).toBe(1);
     expect(s.timestampsLittleEndian).toBe(1);
-    expect(s.timestampsOutOfOrder).toBe(1);
+    expect(s.timestampsOutOfOrder).toBe(2);
     expect(s.truncatedBytes).toBe(8 + 12);
     expect(s.bytesSkipped).toBe(8 + badCrc.length + 7 + 8 + 12);
-    expect([...index.timeUs]).toEqual([t0, t0 + 1000, t0 + 4000, t0 + 4000, t0 + 6000, t0 + 7000]);
+    expect([...index.timeUs]).toEqual([t0, t0 + 1000, t0 + 4000, t0 + 4000, t0 + 6000, t0 + 6000, t0 + 6500, t0 + 7000]);
     expect(recordAt(index, t0 + 4001)).toBe(4);
   });
 

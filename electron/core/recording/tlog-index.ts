@@ -44,6 +44,8 @@ export interface TlogIndex {
 
 /** Beyond the year 2100 in µs: a big-endian read this large is a little-endian stamp or garbage. */
 const MAX_PLAUSIBLE_US = 4102444800e6;
+/** A forward jump this large between neighbouring records is checked against the next record. */
+const OUTLIER_JUMP_US = 3600e6;
 const STX_V1 = 0xfe;
 const STX_V2 = 0xfd;
 
@@ -124,6 +126,15 @@ export function indexTlog(buf: Uint8Array, dialect: Dialect = ardupilotDialect()
       const stamp = readStamp(buf, i);
       let us = stamp ? stamp.us : Math.max(lastUs, 0);
       if (stamp?.littleEndian) stats.timestampsLittleEndian++;
+      // One stamp far ahead of both its neighbours is a damaged stamp, not an hour-long gap: left as
+      // it is, it would drag every later record's time up to it.
+      if (lastUs >= 0 && us - lastUs > OUTLIER_JUMP_US) {
+        const next = nextStamp(buf, i + 8 + r, dialect);
+        if (next !== null && next - lastUs < OUTLIER_JUMP_US) {
+          stats.timestampsOutOfOrder++;
+          us = lastUs;
+        }
+      }
       if (us < lastUs) {
         stats.timestampsOutOfOrder++;
         us = lastUs;
@@ -187,6 +198,12 @@ export function indexTlog(buf: Uint8Array, dialect: Dialect = ardupilotDialect()
     startUs: count ? timeUs[0] : 0,
     endUs: count ? timeUs[count - 1] : 0,
   };
+}
+
+/** The stamp of the record at p, if a good frame follows it. */
+function nextStamp(buf: Uint8Array, p: number, dialect: Dialect): number | null {
+  if (p + 8 >= buf.length || checkFrameAt(buf, p + 8, dialect) <= 0) return null;
+  return readStamp(buf, p)?.us ?? null;
 }
 
 /** A complete frame follows (good, bad CRC or unknown id): the record boundary before it is real. */
