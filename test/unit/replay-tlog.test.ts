@@ -42,6 +42,13 @@ describe('tlog reader on the real fixtures', () => {
     }
   });
 
+  it('every fixture tlog is the file SOURCES.md documents (its byte count)', () => {
+    const sources = readFileSync(join(FIXTURES, '..', 'SOURCES.md'), 'utf8');
+    const rows = [...sources.matchAll(/^\| `tlog\/([^`]+)` \| (\d+) \|/gm)];
+    expect(rows.length).toBe(3);
+    for (const [, name, bytes] of rows) expect(readFileSync(join(FIXTURES, name!)).length, name).toBe(Number(bytes));
+  });
+
   it('UAVLogViewer vtol.tlog: an ArduPlane VTOL SITL flight of about 3.5 minutes, MAVLink 1', () => {
     const index = indexTlog(new Uint8Array(readFileSync(join(FIXTURES, 'uavlogviewer-vtol.tlog'))));
     const s = summarizeTlog(index);
