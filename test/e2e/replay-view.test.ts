@@ -111,6 +111,7 @@ describe('Replay view in Chromium', () => {
     await expect.poll(() => page.getByTestId('replay-note').count(), { timeout: 10_000 }).toBe(3);
     expect(notes.notes.filter((n) => n.kind === 'debrief')).toHaveLength(1);
     expect(notes.notes.find((n) => n.kind === 'debrief')!.tMs).toBeGreaterThan(startMs + 90_000);
+    await expect.poll(async () => (await page.getByTestId('flight-row').first().textContent()) ?? '', { timeout: 10_000 }).toContain('4 notes');
     // The replayed vehicle's instruments are the Fly view's readouts.
     expect(await page.getByTestId('replay-telemetry').getByTestId('tm-mode').textContent()).toBe('GUIDED');
     await page.screenshot({ path: join(SHOTS, 'replay-seek-en.png') });

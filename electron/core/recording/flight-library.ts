@@ -102,6 +102,10 @@ export class FlightLibrary {
     if (d.missionName !== undefined) this.db.prepare('UPDATE flights SET mission_name = ? WHERE id = ?').run(d.missionName || null, id);
   }
 
+  setNoteCount(id: string, noteCount: number): void {
+    this.db.prepare('UPDATE flights SET note_count = ? WHERE id = ?').run(noteCount, id);
+  }
+
   setPilotIfUnknown(id: string, pilot: string): void {
     this.db.prepare('UPDATE flights SET pilot = ? WHERE id = ? AND pilot IS NULL').run(pilot, id);
   }

@@ -107,7 +107,11 @@ export function createReplayArea(ctx: AreaContext, opts: ReplayAreaOptions = {})
           tMs: p.tMs, kind: 'debrief', author: caller.name, role: caller.role, callsign: null,
           vehicleKey: p.vehicleKey ?? null, category: p.category, text: p.text, pos: null, flightId: info.flightId,
         });
-        if (info.flightId) ctx.hub.emit('flightsChanged', { id: info.flightId });
+        const flight = info.flightId ? library.get(info.flightId) : undefined;
+        if (flight) {
+          library.setNoteCount(flight.id, notesOf(flight.startMs, flight.endMs ?? info.endMs).length);
+          ctx.hub.emit('flightsChanged', { id: flight.id });
+        }
         return note;
       },
       replayPicture: (): ReplayPicture => {
