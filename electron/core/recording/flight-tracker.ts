@@ -42,6 +42,7 @@ interface ActiveFlight {
 
 const CHECK_MS = 500;
 const PRE_FLIGHT_OPS_MS = 30_000;
+const SILENT_CLOSE_MS = 5 * 60_000;
 
 export class FlightTracker {
   private readonly active = new Map<string, ActiveFlight>();
@@ -153,9 +154,12 @@ export class FlightTracker {
   private closeDue(): void {
     const now = this.opts.clock.now();
     for (const f of [...this.active.values()]) {
-      const silent = this.opts.session.fleet.get(f.vehicleKey)?.snap.linkLost ?? true;
-      // A link-started flight ends when the vehicle falls silent; an armed one after disarm + grace.
-      const due = this.startOn === 'arm' ? f.disarmedAtMs !== null && now - f.disarmedAtMs >= this.endGraceMs : silent;
+      const snap = this.opts.session.fleet.get(f.vehicleKey)?.snap;
+      const silent = snap?.linkLost ?? true;
+      // A link-started flight ends when the vehicle falls silent; an armed one after disarm + grace,
+      // or when it has not been heard for long (a lost aircraft: the record must still close).
+      const goneLong = silent && now - (snap?.lastHeartbeatMs ?? 0) >= SILENT_CLOSE_MS;
+      const due = this.startOn === 'arm' ? (f.disarmedAtMs !== null && now - f.disarmedAtMs >= this.endGraceMs) || goneLong : silent;
       if (due) this.closeFlight(f);
     }
   }
