@@ -22,7 +22,7 @@ import type { ProtocolTimings } from './vehicle-protocol';
 import type { AreaContext, StationArea } from './station-parts/area';
 import { createPlanArea } from './station-parts/areas/plan';
 import { createOpsArea } from './station-parts/areas/ops';
-import { createReplayArea } from './station-parts/areas/replay';
+import { createReplayArea, type ReplayAreaOptions } from './station-parts/areas/replay';
 import { createMapsArea } from './station-parts/areas/maps';
 import { createSecurityArea } from './station-parts/areas/security';
 import type { Method, StationApi } from '../../shared/contract/api';
@@ -40,6 +40,8 @@ export interface GroundStationOptions {
   protocolTimings?: ProtocolTimings;
   /** Seals signing keys at rest: the Electron host passes safeStorage; default a 0600 key file in dataDir. */
   secretBox?: AreaContext['secretBox'];
+  /** Replay area: the notes store it reads (wired at merge), when flights start and end. */
+  replay?: ReplayAreaOptions;
 }
 
 /** The calls the areas implement, exposed as the station's own methods (bound in the constructor). */
@@ -102,7 +104,7 @@ export class GroundStation implements Station {
       sysid: this.sysid,
       secretBox: opts.secretBox,
     };
-    for (const create of [createPlanArea, createOpsArea, createReplayArea, createMapsArea, createSecurityArea]) {
+    for (const create of [createPlanArea, createOpsArea, (c: AreaContext) => createReplayArea(c, opts.replay), createMapsArea, createSecurityArea]) {
       const area = create(ctx) as StationArea<Method>;
       this.areas.push(area);
       for (const [name, fn] of Object.entries(area.api)) {
