@@ -110,3 +110,43 @@ export interface OpsAlert {
   /** Cleared: the condition ended (kept in the list, no longer active). */
   active: boolean;
 }
+
+/** Our drones' callsign on the map, in notes and in spoken alerts: UAV and the system id. */
+export function droneCallsign(sysid: number): string {
+  return `UAV${sysid}`;
+}
+
+export interface TrafficFeedInfo {
+  id: string;
+  host: string;
+  port: number;
+  /** The class assumed for its tracks (SBS-1 does not say what an aircraft is). */
+  aircraftClass: AircraftClass;
+  state: 'connecting' | 'open' | 'reconnecting' | 'closed';
+  error: { en: string; zh: string } | null;
+  lines: number;
+  rejected: number;
+}
+
+/** The manned-traffic picture, published about once a second. */
+export interface TrafficPicture {
+  tracks: TrafficTrack[];
+  conflicts: Conflict[];
+  breaches: AltitudeBlockBreach[];
+  feeds: TrafficFeedInfo[];
+  blocks: AltitudeBlock[];
+  settings: SeparationSettings;
+}
+
+/** One vehicle's lists as last uploaded or downloaded through the station, for every role's map. */
+export interface MissionPicture {
+  key: string;
+  /** Positioned mission items, with the vehicle's sequence number (what MISSION_CURRENT names). */
+  points: Array<{ seq: number; lat: number; lon: number; altM: number; command: number }>;
+  fence: {
+    polygons: Array<{ inclusion: boolean; vertices: Array<{ lat: number; lon: number }> }>;
+    circles: Array<{ inclusion: boolean; center: { lat: number; lon: number }; radiusM: number }>;
+  } | null;
+  rally: Array<{ lat: number; lon: number; altM: number }>;
+  updatedMs: number;
+}

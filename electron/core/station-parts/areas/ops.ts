@@ -3,6 +3,8 @@
 import type { OpsMethod } from '../../../../shared/contract/areas/ops';
 import { ContractError, msg } from '../../../../shared/contract/errors';
 import type { NotesQuery } from '../../../../shared/contract/notes';
+import { OpsMonitor } from '../../ops/monitor';
+import { DEFAULT_SEPARATION } from '../../traffic/separation';
 import { NotesStore } from '../../recording/notes-store';
 import type { AreaContext, StationArea } from '../area';
 
@@ -17,6 +19,7 @@ export function createOpsArea(ctx: AreaContext): OpsArea {
   const notes = new NotesStore(ctx.db);
   let flightIdOf: () => string | null = () => null;
   const unsubscribeNotes = notes.onAdded((n) => ctx.hub.emit('note', n));
+  const monitor = new OpsMonitor({ clock: ctx.clock, session: ctx.session, operations: ctx.operations, emit: (name, payload) => ctx.hub.emit(name, payload) });
 
   return {
     notes,
@@ -50,9 +53,38 @@ export function createOpsArea(ctx: AreaContext): OpsArea {
           flightId: p.kind === 'crew' ? flightIdOf() : null,
         });
       },
+      getOpsPicture() {
+        return monitor.picture();
+      },
+      openTrafficFeed(p) {
+        return monitor.traffic.openFeed(p.host, p.port, p.aircraftClass);
+      },
+      closeTrafficFeed(p) {
+        if (!monitor.traffic.closeFeed(p.id)) throw new ContractError('no_such_feed', msg(`No traffic feed "${p.id}" is open.`, `没有打开的交通数据源“${p.id}”。`));
+        return null;
+      },
+      reportTraffic(p) {
+        const nowMs = ctx.clock.now();
+        const tMs = p.tMs ?? nowMs;
+        if (nowMs - tMs > DEFAULT_SEPARATION.dropAfterMs || tMs - nowMs > 60_000) {
+          throw new ContractError('report_time', msg('That report\'s time is too far from now to show (more than a minute).', '该位置报告的时间与当前相差超过一分钟，无法显示。'));
+        }
+        const track = monitor.traffic.report({ ...p, tMs });
+        if (!track) throw new ContractError('report_time', msg('That report could not be shown.', '该位置报告无法显示。'));
+        return track;
+      },
+      setAltitudeBlocks(p) {
+        monitor.traffic.setBlocks(p.blocks);
+        monitor.tick();
+        return p.blocks;
+      },
+    },
+    start() {
+      monitor.start();
     },
     close() {
       unsubscribeNotes();
+      monitor.close();
     },
   };
 }
