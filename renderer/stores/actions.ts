@@ -9,7 +9,7 @@ import { useSimulatorStore } from './simulator';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ContractErrorValue };
 
-async function call<M extends Method>(method: M, params?: CallParams<M>): Promise<Outcome<CallResults[M]>> {
+export async function call<M extends Method>(method: M, params?: CallParams<M>): Promise<Outcome<CallResults[M]>> {
   const client = useConnectionStore.getState().client;
   if (!client) return { ok: false, error: { code: 'disconnected', message: bothLanguages('conn.notConnected') } };
   try {

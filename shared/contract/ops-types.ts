@@ -111,9 +111,9 @@ export interface OpsAlert {
   active: boolean;
 }
 
-/** Our drones' callsign on the map, in notes and in spoken alerts: UAV and the system id. */
+/** Our drones' callsign on the map, in notes and in spoken alerts (the UI's vehicle.callsign). */
 export function droneCallsign(sysid: number): string {
-  return `UAV${sysid}`;
+  return `UAV-${sysid}`;
 }
 
 export interface TrafficFeedInfo {

@@ -62,8 +62,8 @@ describe('ops picture on the station', () => {
     sockets[0].write(sbsPosition('780A1B', drone.lat! + 150 / M_PER_DEG_LAT, drone.lon!, alt));
     const violation = await waitFor('separation alert', () => alerts.find((a) => a.kind === 'separation' && a.active), 10_000);
     expect(violation.severity).toBe('critical');
-    expect(violation.message.en).toMatch(/^Separation: 780A1B \d+ m, \d+ m vertically from UAV1$/);
-    expect(violation.message.zh).toMatch(/^间隔告警：780A1B 距 UAV1 水平 \d+ 米，垂直 \d+ 米$/);
+    expect(violation.message.en).toMatch(/^Separation: 780A1B \d+ m, \d+ m vertically from UAV-1$/);
+    expect(violation.message.zh).toMatch(/^间隔告警：780A1B 距 UAV-1 水平 \d+ 米，垂直 \d+ 米$/);
 
     // A radio report from a second helicopter; a block keeping manned aircraft 200 m above home.
     const track = await station.reportTraffic({ callsign: 'B-7106', lat: drone.lat! + 0.05, lon: drone.lon!, altMslM: alt, aircraftClass: 'helicopter', headingDeg: null, groundSpeedMps: null }, commander);

@@ -99,6 +99,8 @@ export class TrafficService {
     for (let i = 0; i < drones.length; i++) {
       for (let j = i + 1; j < drones.length; j++) {
         const [a, b] = [drones[i], drones[j]];
+        // Drones parked side by side at home are not in conflict: only two flying ones can be.
+        if (!a.v.armed || !b.v.armed) continue;
         const r = checkPair(a.k, b.k, this.settings.byClass.drone, this.settings, nowMs);
         if (r.predicted) conflicts.push({ vehicleKey: a.v.key, otherId: b.v.key, otherCallsign: droneCallsign(b.v.sysid), otherClass: 'drone', level: r.violation ? 'violation' : 'predicted', encounter: r.encounter, horizontalM: r.horizontalM, verticalM: r.verticalM, timeToConflictS: r.timeToConflictS, stale: r.stale });
       }

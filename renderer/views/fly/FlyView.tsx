@@ -4,6 +4,8 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { MapArea } from './MapArea';
 import { TelemetryPanel } from './TelemetryPanel';
 import { VehicleList } from './VehicleList';
+import { GuidedActions } from './ops/GuidedActions';
+import { OpsColumn } from './ops/OpsColumn';
 
 export function FlyView() {
   const stale = useConnectionStore((s) => s.status !== 'connected');
@@ -17,7 +19,9 @@ export function FlyView() {
         <aside className={`side-panel${stale ? ' stale' : ''}`}>
           <VehicleList />
           <TelemetryPanel />
+          <GuidedActions />
         </aside>
+        <OpsColumn />
       </div>
     </div>
   );

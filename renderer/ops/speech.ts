@@ -1,0 +1,16 @@
+// Alerts spoken in the UI language: a crew looking out of the window still hears "battery low".
+// Critical alerts interrupt what is being said; warnings queue behind it.
+import type { OpsAlert } from '../../shared/contract/ops-types';
+import type { Language } from '../i18n/translate';
+
+export function speakAlert(alert: OpsAlert, language: Language): boolean {
+  if (typeof speechSynthesis === 'undefined' || typeof SpeechSynthesisUtterance === 'undefined') return false;
+  const zh = language === 'zh-CN';
+  const u = new SpeechSynthesisUtterance(zh ? alert.message.zh : alert.message.en);
+  u.lang = zh ? 'zh-CN' : 'en-US';
+  const voice = speechSynthesis.getVoices().find((v) => v.lang.replace('_', '-').startsWith(zh ? 'zh' : 'en'));
+  if (voice) u.voice = voice;
+  if (alert.severity === 'critical') speechSynthesis.cancel();
+  speechSynthesis.speak(u);
+  return true;
+}
