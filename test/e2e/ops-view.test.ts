@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GroundStation } from '../../electron/core/station';
 import { startServer } from '../../electron/server/server';
 import { launchChromium } from '../support/browser';
+import { emptyPlan } from '../../shared/plan';
 
 const ROOT = join(__dirname, '..', '..');
 const STATIC_DIR = join(ROOT, 'dist', 'renderer');
@@ -32,6 +33,12 @@ describe('operations view: three drones, a helicopter, a pilot and a commander',
     const open = async (role: string) => {
       const page = await browser.newPage({ viewport: { width: 1680, height: 1000 }, locale: 'en-US' });
       page.on('pageerror', (err) => console.error(`${role} page error:`, err.message));
+      // Records what the page speaks (headless Chromium has no voices to hear it with).
+      await page.addInitScript(() => {
+        const w = window as unknown as { spoken: Array<{ text: string; lang: string }> };
+        w.spoken = [];
+        speechSynthesis.speak = (u: SpeechSynthesisUtterance) => void w.spoken.push({ text: u.text, lang: u.lang });
+      });
       await page.goto(`${server.url}&role=${role}`);
       return page;
     };
@@ -49,6 +56,16 @@ describe('operations view: three drones, a helicopter, a pilot and a commander',
     await station.startSimulator({ vehicles: 3 }, { role: 'pilot', name: 'test' });
     for (const page of [pilot, commander]) {
       await expect.poll(() => page.getByTestId('vehicle-marker').count(), { timeout: 30_000 }).toBe(3);
+    }
+    // A mission uploaded by the pilot: the commander's map draws it too (from the station's cache).
+    const plan = emptyPlan();
+    plan.mission.items = [[0.004, 0.004], [0.006, -0.004], [-0.004, -0.006]].map(([dLat, dLon]) => ({
+      frame: 3, command: 16, current: 0, autocontinue: 1, param1: 0, param2: 0, param3: 0, param4: 0, x: 46.0726 + dLat, y: 122.0933 + dLon, z: 60,
+    }));
+    const up = await station.uploadPlan({ key: '3:1', plan, types: ['mission'], verify: true }, { role: 'pilot', name: 'test' });
+    expect(up.verified).toBe(true);
+    expect((await station.getOpsPicture({}, { role: 'commander', name: 'c' })).missions[0].points).toHaveLength(3);
+    for (const page of [pilot, commander]) {
       await expect.poll(() => page.getByTestId('traffic-marker').count(), { timeout: 30_000 }).toBe(1);
     }
     // The helicopter starts 1.5 km south flying north over home at 40 m/s: a predicted conflict
@@ -61,6 +78,8 @@ describe('operations view: three drones, a helicopter, a pilot and a commander',
     await violation.first().waitFor({ timeout: 60_000 });
     expect(await violation.first().textContent()).toMatch(/Separation: POLICE1 \d+ m, \d+ m vertically from UAV-\d/);
     expect(await pilot.locator('.traffic-marker__label').first().textContent()).toMatch(/^POLICE1 · \d+ m · \d+ s ago$/);
+    const spoken = (await pilot.evaluate(() => (window as unknown as { spoken: Array<{ text: string; lang: string }> }).spoken));
+    expect(spoken.find((x) => /^Separation: POLICE1/.test(x.text))).toMatchObject({ lang: 'en-US' });
     await pilot.screenshot({ path: join(SHOTS, 'ops-pilot-en.png') });
   }, 150_000);
 
