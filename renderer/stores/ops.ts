@@ -2,7 +2,7 @@
 // mission as the station last sent or read it. Fed only by the station's events and first read.
 import { create } from 'zustand';
 import type { Note } from '../../shared/contract/notes';
-import type { MissionPicture, OpsAlert, TrafficPicture } from '../../shared/contract/ops-types';
+import type { MissionPicture, OpsAlert, TrafficPicture, VehicleEstimate } from '../../shared/contract/ops-types';
 
 /** What a click on the map means right now: nothing special, or picking a point for an action. */
 export type MapPick = null | 'notePin' | 'goto' | 'roi' | 'trafficReport';
@@ -19,6 +19,8 @@ interface OpsState {
   /** The point last picked on the map for `pick`. */
   picked: { lat: number; lon: number } | null;
   speech: boolean;
+  estimates: Readonly<Record<string, VehicleEstimate>>;
+  estimatesReceived(list: VehicleEstimate[]): void;
   noteReceived(n: Note): void;
   notesReplaced(list: Note[]): void;
   /** Returns true when the alert is new (the caller speaks it). */
@@ -47,6 +49,8 @@ export const useOpsStore = create<OpsState>()((set, get) => ({
   pick: null,
   picked: null,
   speech: true,
+  estimates: {},
+  estimatesReceived: (list) => Array.isArray(list) && set({ estimates: Object.fromEntries(list.filter((e) => typeof e?.key === 'string').map((e) => [e.key, e])) }),
   noteReceived: (n) => {
     if (!isNote(n)) return;
     set((s) => (s.notes.some((x) => x.id === n.id) ? s : { notes: [...s.notes, n].sort((a, b) => a.tMs - b.tMs).slice(-NOTES_KEPT) }));

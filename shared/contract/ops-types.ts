@@ -150,3 +150,12 @@ export interface MissionPicture {
   rally: Array<{ lat: number; lon: number; altM: number }>;
   updatedMs: number;
 }
+
+/** What the station works out about each drone for the instruments, the same for every browser. */
+export interface VehicleEstimate {
+  key: string;
+  /** When the station saw it arm; null while disarmed. */
+  armedSinceMs: number | null;
+  /** At the recent drain rate, seconds until the battery is empty; null when not yet known. */
+  batteryTimeLeftS: number | null;
+}

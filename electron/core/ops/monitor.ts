@@ -3,13 +3,14 @@
 // everything and publishes it; events in between (a STATUSTEXT, an upload) go out at once.
 import type { Events } from '../../../shared/contract/api';
 import type { OpsPicture } from '../../../shared/contract/areas/ops';
-import { droneCallsign, type Conflict, type TrafficPicture } from '../../../shared/contract/ops-types';
+import { droneCallsign, type Conflict, type TrafficPicture, type VehicleEstimate } from '../../../shared/contract/ops-types';
 import type { VehicleSnapshot } from '../../../shared/contract/types';
 import type { Clock, TimerHandle } from '../protocol/port';
 import type { LiveSession } from '../station-parts/live-session';
 import type { VehicleOperations } from '../station-parts/vehicle-operations';
 import { TrafficService } from '../traffic/service';
 import { AlertBook } from './alerts';
+import { FlightEstimates } from './estimates';
 import { MissionPictures } from './mission-pictures';
 import { STATUSTEXT_ALERT_MAX_SEVERITY, vehicleConditions, type VehicleFacts } from './vehicle-alerts';
 
@@ -19,7 +20,7 @@ export interface OpsMonitorOptions {
   clock: Clock;
   session: LiveSession;
   operations: VehicleOperations;
-  emit<E extends 'traffic' | 'alert' | 'missionPicture'>(name: E, payload: Events[E]): void;
+  emit<E extends 'traffic' | 'alert' | 'missionPicture' | 'estimates'>(name: E, payload: Events[E]): void;
 }
 
 function callsignOf(key: string): string {
@@ -48,6 +49,8 @@ export class OpsMonitor {
   private readonly unsubscribes: Array<() => void> = [];
   private timer: TimerHandle | null = null;
   private last: TrafficPicture | null = null;
+  private readonly estimates = new FlightEstimates();
+  private lastEstimates: VehicleEstimate[] = [];
 
   constructor(private readonly opts: OpsMonitorOptions) {
     this.traffic = new TrafficService({ clock: opts.clock, links: opts.session.links, vehicles: () => this.vehicles() });
@@ -105,6 +108,8 @@ export class OpsMonitor {
       }
     }
     this.alerts.reconcile('veh:', keep, nowMs);
+    this.lastEstimates = this.estimates.update(vehicles, nowMs);
+    if (this.lastEstimates.length > 0) this.opts.emit('estimates', { estimates: this.lastEstimates });
 
     const picture = this.traffic.picture();
     const keepTraffic = new Set<string>();
@@ -140,7 +145,7 @@ export class OpsMonitor {
   }
 
   picture(): OpsPicture {
-    return { traffic: this.last ?? this.traffic.picture(), alerts: this.alerts.all(), missions: this.missions.all() };
+    return { traffic: this.last ?? this.traffic.picture(), alerts: this.alerts.all(), missions: this.missions.all(), estimates: this.lastEstimates };
   }
 
   close(): void {

@@ -15,6 +15,7 @@ export function bindOps(client: StationClient): Array<() => void> {
     }),
     client.on('traffic', (t) => ops().trafficReceived(t)),
     client.on('missionPicture', (m) => ops().missionReceived(m)),
+    client.on('estimates', (e) => ops().estimatesReceived(e?.estimates)),
   ];
   const ignore = (): void => undefined;
   client.call('listNotes', {}).then((list) => ops().notesReplaced(list), ignore);
@@ -22,6 +23,7 @@ export function bindOps(client: StationClient): Array<() => void> {
     ops().alertsReplaced(p.alerts);
     ops().trafficReceived(p.traffic);
     ops().missionsReplaced(p.missions);
+    ops().estimatesReceived(p.estimates);
   }, ignore);
   return offs;
 }

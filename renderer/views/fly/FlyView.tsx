@@ -5,6 +5,7 @@ import { MapArea } from './MapArea';
 import { TelemetryPanel } from './TelemetryPanel';
 import { VehicleList } from './VehicleList';
 import { GuidedActions } from './ops/GuidedActions';
+import { OpsInstruments } from './ops/OpsInstruments';
 import { OpsColumn } from './ops/OpsColumn';
 
 export function FlyView() {
@@ -19,6 +20,7 @@ export function FlyView() {
         <aside className={`side-panel${stale ? ' stale' : ''}`}>
           <VehicleList />
           <TelemetryPanel />
+          <OpsInstruments />
           <GuidedActions />
         </aside>
         <OpsColumn />

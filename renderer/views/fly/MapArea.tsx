@@ -8,6 +8,7 @@ import { selectFollow, selectSelectedKey, useSelectionStore } from '../../stores
 import { selectTrails, useTrailsStore } from '../../stores/trails';
 import { selectVehicleList, useVehiclesStore } from '../../stores/vehicles';
 import { OpsMapOverlay } from './ops/OpsMapOverlay';
+import { TrailLengthControl } from './ops/TrailLengthControl';
 
 export function MapArea() {
   const t = useT();
@@ -33,6 +34,7 @@ export function MapArea() {
         onMap={setMap}
       />
       <OpsMapOverlay map={map} />
+      <TrailLengthControl />
     </main>
   );
 }

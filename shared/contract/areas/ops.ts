@@ -2,7 +2,7 @@
 // and its events. api.ts spreads these in, so each area grows here without touching the others.
 import { z } from 'zod';
 import type { Note } from '../notes';
-import type { AltitudeBlock, MissionPicture, OpsAlert, TrafficFeedInfo, TrafficPicture, TrafficTrack } from '../ops-types';
+import type { AltitudeBlock, MissionPicture, OpsAlert, TrafficFeedInfo, TrafficPicture, TrafficTrack, VehicleEstimate } from '../ops-types';
 import type { Role } from '../types';
 
 const lat = z.number().min(-90).max(90);
@@ -106,6 +106,7 @@ export interface OpsPicture {
   traffic: TrafficPicture;
   alerts: OpsAlert[];
   missions: MissionPicture[];
+  estimates: VehicleEstimate[];
 }
 
 export interface OpsCallResults {
@@ -128,4 +129,6 @@ export interface OpsEvents {
   alert: OpsAlert;
   /** A vehicle's mission/fence/rally changed through the station. */
   missionPicture: MissionPicture;
+  /** Flight time and battery time left per drone, once a second. */
+  estimates: { estimates: VehicleEstimate[] };
 }

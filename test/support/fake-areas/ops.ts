@@ -26,7 +26,7 @@ export function fakeOpsArea(ctx: FakeAreaContext): FakeArea<OpsMethod> {
     },
     getOpsPicture(_p, caller) {
       ctx.record('getOpsPicture', caller);
-      return { traffic, alerts: [], missions: [] };
+      return { traffic, alerts: [], missions: [], estimates: [] };
     },
     openTrafficFeed(p, caller) {
       ctx.record('openTrafficFeed', caller);
