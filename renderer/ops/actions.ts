@@ -25,3 +25,7 @@ export function closeTrafficFeed(id: string): Promise<Outcome<null>> {
 export function reportTraffic(params: CallParams<'reportTraffic'>): Promise<Outcome<CallResults['reportTraffic']>> {
   return call('reportTraffic', params);
 }
+
+export function setAltitudeBlocks(blocks: CallParams<'setAltitudeBlocks'>['blocks']): Promise<Outcome<CallResults['setAltitudeBlocks']>> {
+  return call('setAltitudeBlocks', { blocks });
+}

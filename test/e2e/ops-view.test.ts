@@ -115,6 +115,15 @@ describe('operations view: three drones, a helicopter, a pilot and a commander',
     expect(await answer.getAttribute('data-code')).toBe('accepted');
   }, 60_000);
 
+  it('the commander sets altitude blocks; drones above theirs raise an alert on every screen', async () => {
+    await commander.getByTestId('altitude-blocks').locator('summary').click();
+    await commander.getByTestId('block-drone-max').fill('20');
+    await commander.getByTestId('blocks-apply').click();
+    const alert = pilot.locator('[data-testid="alert"][data-kind="altitudeBlock"]');
+    await alert.first().waitFor({ timeout: 15_000 });
+    expect(await alert.first().textContent()).toMatch(/UAV-\d above altitude block drones ≤ 20 m: \d+ m/);
+  }, 30_000);
+
   it('reads in Chinese', async () => {
     await commander.getByTestId('lang-switch').click();
     const zh = commander.getByTestId('lang-option-zh-CN');

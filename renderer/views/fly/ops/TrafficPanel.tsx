@@ -9,6 +9,7 @@ import { useT } from '../../../i18n/useT';
 import { closeTrafficFeed, openTrafficFeed, reportTraffic } from '../../../ops/actions';
 import { selectRole, useConnectionStore } from '../../../stores/connection';
 import { useOpsStore } from '../../../stores/ops';
+import { AltitudeBlocksForm } from './AltitudeBlocksForm';
 
 export function TrafficPanel() {
   const t = useT();
@@ -39,6 +40,7 @@ export function TrafficPanel() {
         </ul>
       )}
       {(role === 'pilot' || role === 'commander') && <FeedControls />}
+      {(role === 'pilot' || role === 'commander') && <AltitudeBlocksForm />}
       {role !== 'observer' && role !== null && <ReportForm />}
     </section>
   );
