@@ -146,23 +146,16 @@ async function scriptPerFrameP95(withVehicles: boolean): Promise<number> {
     }
     const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
     await page.goto(server.url);
-    if (withVehicles) await page.waitForFunction((n) => document.querySelectorAll('[data-testid="vehicle-marker"]').length === n, VEHICLES, { timeout: 30_000 });
+    if (withVehicles) await page.waitForFunction(`document.querySelectorAll('[data-testid="vehicle-marker"]').length === ${VEHICLES}`, undefined, { timeout: 30_000 });
     await sleep(3000);
-    await page.evaluate(() => {
-      const w = window as unknown as { frames_: number };
-      w.frames_ = 0;
-      const tick = () => {
-        w.frames_++;
-        requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    });
+    // A string, not a function: tsx's helpers (__name) do not exist in the page.
+    await page.evaluate('window.frames_ = 0; (function tick() { window.frames_++; requestAnimationFrame(tick); })();');
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
     const sample = async () => {
       const { metrics } = await cdp.send('Performance.getMetrics');
       const script = metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0;
-      const frames = await page.evaluate(() => (window as unknown as { frames_: number }).frames_);
+      const frames = (await page.evaluate('window.frames_')) as number;
       return { scriptMs: script * 1000, frames };
     };
     const perFrame: number[] = [];
