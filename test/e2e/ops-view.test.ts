@@ -90,9 +90,14 @@ describe('operations view: three drones, a helicopter, a pilot and a commander',
     await commander.getByTestId('note-saved').waitFor({ timeout: 10_000 });
     await expect.poll(async () => (await pilot.getByTestId('note-list').textContent()) ?? '', { timeout: 10_000 }).toContain('UAV-2 hold north of the bridge');
 
+    // Pinned to a point clicked on the map: the pin shows on the other screen's note too.
+    await pilot.getByTestId('note-pin').click();
+    await pilot.getByTestId('map-view').click({ position: { x: 200, y: 200 } });
+    await expect.poll(async () => (await pilot.getByTestId('note-pin').textContent()) ?? '').toMatch(/^Pinned 46\.\d{4}, 122\.\d{4}$/);
     await pilot.getByTestId('note-input').fill('POLICE1 passed, UAV-2 resuming patrol');
     await pilot.getByTestId('note-save').click();
     await expect.poll(async () => (await commander.getByTestId('note-list').textContent()) ?? '', { timeout: 10_000 }).toContain('UAV-2 resuming patrol');
+    await expect.poll(() => commander.locator('[data-testid="note"] .ops-note-pin').count(), { timeout: 10_000 }).toBe(1);
     const authors = await commander.getByTestId('note').allTextContents();
     expect(authors.join('\n')).toMatch(/Commander[\s\S]*Pilot/);
     await commander.screenshot({ path: join(SHOTS, 'ops-commander-en.png') });

@@ -31,9 +31,13 @@ export function HoldButton(props: { onConfirm: () => void; disabled?: boolean; c
       disabled={props.disabled}
       title={props.title}
       data-testid={props.testId}
-      onPointerDown={start}
+      onPointerDown={(e) => {
+        // Captured: a panel above growing (a new status line) moves the button under a still finger,
+        // which must not cancel the hold; only letting go does.
+        e.currentTarget.setPointerCapture(e.pointerId);
+        start();
+      }}
       onPointerUp={stop}
-      onPointerLeave={stop}
       onPointerCancel={stop}
       onKeyDown={(e) => {
         if ((e.key === ' ' || e.key === 'Enter') && !e.repeat) {
