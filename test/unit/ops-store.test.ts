@@ -25,3 +25,13 @@ describe('ops store', () => {
     expect(useOpsStore.getState().alerts).toEqual([alert('1', false)]);
   });
 });
+
+describe('typed radio report position', () => {
+  it('reads "lat, lon" as a crew says it, and refuses the rest', async () => {
+    const { parseLatLon } = await import('../../renderer/views/fly/ops/TrafficPanel');
+    expect(parseLatLon('46.0726, 122.0933')).toEqual({ lat: 46.0726, lon: 122.0933 });
+    expect(parseLatLon('46.07 122.09')).toEqual({ lat: 46.07, lon: 122.09 });
+    expect(parseLatLon('95, 122')).toBeNull();
+    expect(parseLatLon('north of the bridge')).toBeNull();
+  });
+});

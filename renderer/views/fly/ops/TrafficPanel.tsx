@@ -90,12 +90,18 @@ function ReportForm() {
   const setPick = useOpsStore((s) => s.setPick);
   const [callsign, setCallsign] = useState('');
   const [alt, setAlt] = useState('');
+  const [typed, setTyped] = useState('');
+  const [agoS, setAgoS] = useState('');
   const [error, setError] = useState<ContractErrorValue | null>(null);
-  const pos = pick === 'trafficReport' ? picked : null;
+  // Typed "lat, lon" (as a crew reads it off their display) wins over a map click.
+  const typedPos = parseLatLon(typed);
+  const pos = typedPos ?? (pick === 'trafficReport' ? picked : null);
   const send = async () => {
     if (!pos || callsign.trim() === '') return;
     const altNum = alt.trim() === '' ? null : Number(alt);
-    const out = await reportTraffic({ callsign: callsign.trim(), lat: pos.lat, lon: pos.lon, altMslM: altNum !== null && Number.isFinite(altNum) ? altNum : null, aircraftClass: 'helicopter' });
+    const ago = Number(agoS);
+    const tMs = agoS.trim() !== '' && Number.isFinite(ago) && ago > 0 ? Date.now() - ago * 1000 : undefined;
+    const out = await reportTraffic({ callsign: callsign.trim(), lat: pos.lat, lon: pos.lon, altMslM: altNum !== null && Number.isFinite(altNum) ? altNum : null, aircraftClass: 'helicopter', tMs });
     setError(out.ok ? null : out.error);
     if (out.ok) setPick(null);
   };
@@ -105,6 +111,10 @@ function ReportForm() {
       <div className="ops-note-row">
         <input aria-label={t('ops.traffic.reportCallsign')} placeholder={t('ops.traffic.reportCallsign')} value={callsign} maxLength={16} onChange={(e) => setCallsign(e.target.value)} />
         <input aria-label={t('ops.traffic.reportAlt')} placeholder={t('ops.traffic.reportAlt')} value={alt} inputMode="decimal" onChange={(e) => setAlt(e.target.value)} />
+      </div>
+      <div className="ops-note-row">
+        <input aria-label={t('ops.traffic.reportLatLon')} placeholder={t('ops.traffic.reportLatLon')} value={typed} onChange={(e) => setTyped(e.target.value)} className={typed.trim() !== '' && !typedPos ? 'invalid' : undefined} />
+        <input aria-label={t('ops.traffic.reportAgo')} placeholder={t('ops.traffic.reportAgo')} value={agoS} inputMode="numeric" onChange={(e) => setAgoS(e.target.value)} />
       </div>
       <div className="ops-note-row">
         <button type="button" className={`chip-button${pick === 'trafficReport' ? ' active' : ''}`} onClick={() => setPick(pick === 'trafficReport' ? null : 'trafficReport')}>
@@ -117,4 +127,13 @@ function ReportForm() {
       <ErrorMessage error={error} />
     </details>
   );
+}
+
+/** "46.0726, 122.0933" (comma or space separated, degrees) or null. */
+export function parseLatLon(text: string): { lat: number; lon: number } | null {
+  const m = /^\s*(-?\d{1,2}(?:\.\d+)?)\s*[,\s]\s*(-?\d{1,3}(?:\.\d+)?)\s*$/.exec(text);
+  if (!m) return null;
+  const lat = Number(m[1]);
+  const lon = Number(m[2]);
+  return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? { lat, lon } : null;
 }
