@@ -58,7 +58,8 @@ export class OpsMonitor {
   }
 
   private vehicles(): VehicleSnapshot[] {
-    return this.opts.session.fleet.all().map((v) => v.snapshot());
+    // The live snapshots, not copies: everything here only reads them, once a second.
+    return this.opts.session.fleet.all().map((v) => v.snap as VehicleSnapshot);
   }
 
   private factsOf(key: string): VehicleFacts {
@@ -82,7 +83,7 @@ export class OpsMonitor {
         },
       }),
       operations.onOperation((r) => {
-        const autopilot = session.fleet.get(r.key)?.snapshot().autopilot;
+        const autopilot = session.fleet.get(r.key)?.snap.autopilot;
         const pic = this.missions.apply(r, autopilot === 'ardupilot' ? 1 : 0, clock.now());
         if (pic) this.opts.emit('missionPicture', pic);
       }),
