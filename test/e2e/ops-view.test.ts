@@ -70,13 +70,18 @@ describe('operations view: three drones, a helicopter, a pilot and a commander',
     }
     // The helicopter starts 1.5 km south flying north over home at 40 m/s: a predicted conflict
     // (warning) comes first, before anyone is inside the 300 m ring.
-    const predicted = pilot.locator('[data-testid="alert"][data-kind="separationPredicted"]');
+    const predicted = pilot.locator('[data-testid="alert"][data-kind="separationPredicted"]', { hasText: 'POLICE1' });
     await predicted.first().waitFor({ timeout: 40_000 });
     expect(await predicted.first().textContent()).toMatch(/POLICE1 conflict with UAV-\d in \d+ seconds/);
-    await commander.locator('[data-testid="alert"][data-kind="separationPredicted"]').first().waitFor({ timeout: 10_000 });
+    await commander.locator('[data-testid="alert"][data-kind="separationPredicted"]', { hasText: 'POLICE1' }).first().waitFor({ timeout: 10_000 });
     const violation = pilot.locator('[data-testid="alert"][data-kind="separation"]', { hasText: 'POLICE1' });
     await violation.first().waitFor({ timeout: 60_000 });
     expect(await violation.first().textContent()).toMatch(/Separation: POLICE1 \d+ m, \d+ m vertically from UAV-\d/);
+    // The warning came before the ring was crossed (the station's own record of both).
+    const kept = (await station.getOpsPicture({}, { role: 'commander', name: 'c' })).alerts.filter((a) => a.message.en.includes('POLICE1'));
+    const firstWarning = Math.min(...kept.filter((a) => a.kind === 'separationPredicted').map((a) => a.tMs));
+    const firstViolation = Math.min(...kept.filter((a) => a.kind === 'separation').map((a) => a.tMs));
+    expect(firstWarning).toBeLessThan(firstViolation - 5000);
     expect(await pilot.locator('.traffic-marker__label').first().textContent()).toMatch(/^POLICE1 · \d+ m · \d+ s ago$/);
     const spoken = (await pilot.evaluate(() => (window as unknown as { spoken: Array<{ text: string; lang: string }> }).spoken));
     expect(spoken.find((x) => /^Separation: POLICE1/.test(x.text))).toMatchObject({ lang: 'en-US' });
