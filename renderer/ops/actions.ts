@@ -29,3 +29,7 @@ export function reportTraffic(params: CallParams<'reportTraffic'>): Promise<Outc
 export function setAltitudeBlocks(blocks: CallParams<'setAltitudeBlocks'>['blocks']): Promise<Outcome<CallResults['setAltitudeBlocks']>> {
   return call('setAltitudeBlocks', { blocks });
 }
+
+export function setSeparation(params: CallParams<'setSeparation'>): Promise<Outcome<CallResults['setSeparation']>> {
+  return call('setSeparation', params);
+}

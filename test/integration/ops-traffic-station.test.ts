@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Events } from '../../shared/contract/api';
 import type { OpsAlert, TrafficPicture } from '../../shared/contract/ops-types';
 import { GroundStation } from '../../electron/core/station';
-import { FT_TO_M } from '../../electron/core/traffic';
+import { DEFAULT_SEPARATION, FT_TO_M } from '../../electron/core/traffic';
+import { handleCall } from '../../shared/contract/dispatch';
 import { waitFor } from '../support/wait';
 
 const pilot = { role: 'pilot' as const, name: 'pilot' };
@@ -76,5 +77,12 @@ describe('ops picture on the station', () => {
     await expect(Promise.resolve().then(() => station.closeTrafficFeed({ id: feed.id }, commander))).rejects.toMatchObject({ code: 'no_such_feed' });
     const pic = await station.getOpsPicture({}, commander);
     expect(pic.alerts.length).toBeGreaterThanOrEqual(3);
+
+    // Configurable minima: applied to the next judgement; nonsense refused at the contract.
+    const byClass = { ...DEFAULT_SEPARATION.byClass, helicopter: { horizontalM: 5000, verticalM: 500 } };
+    expect((await station.setSeparation({ byClass, lookAheadS: 30 }, commander)).byClass.helicopter.horizontalM).toBe(5000);
+    expect((await station.getOpsPicture({}, commander)).traffic.settings).toMatchObject({ lookAheadS: 30, staleAfterMs: 10_000 });
+    await expect(handleCall(station, commander, 'setSeparation', { byClass, lookAheadS: 9999 })).rejects.toMatchObject({ code: 'bad_params' });
+    await expect(handleCall(station, { role: 'observer', name: 'o' }, 'setSeparation', { byClass, lookAheadS: 30 })).rejects.toMatchObject({ code: 'forbidden' });
   }, 90_000);
 });

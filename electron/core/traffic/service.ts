@@ -71,6 +71,12 @@ export class TrafficService {
     return this.store.list(this.opts.clock.now()).find((t) => t.id === id);
   }
 
+  /** New minima and look-ahead; the track ages stay (the store was built with them). */
+  setSeparation(next: Pick<SeparationSettings, 'byClass' | 'lookAheadS'>): SeparationSettings {
+    this.settings = { ...this.settings, byClass: next.byClass, lookAheadS: next.lookAheadS };
+    return this.settings;
+  }
+
   setBlocks(blocks: AltitudeBlock[]): void {
     this.blocks = blocks;
   }

@@ -2,7 +2,7 @@
 // and its events. api.ts spreads these in, so each area grows here without touching the others.
 import { z } from 'zod';
 import type { Note } from '../notes';
-import type { AltitudeBlock, MissionPicture, OpsAlert, TrafficFeedInfo, TrafficPicture, TrafficTrack, VehicleEstimate } from '../ops-types';
+import type { AltitudeBlock, MissionPicture, OpsAlert, TrafficFeedInfo, TrafficPicture, TrafficTrack, SeparationSettings, VehicleEstimate } from '../ops-types';
 import type { Role } from '../types';
 
 const lat = z.number().min(-90).max(90);
@@ -14,6 +14,7 @@ export const NOTE_TEXT_MAX = 2000;
 const aircraftClass = z.enum(['drone', 'helicopter', 'fixedwing', 'unknown']);
 const altM = z.number().min(-1000).max(20_000);
 export const ALTITUDE_BLOCKS_MAX = 20;
+const minima = z.object({ horizontalM: z.number().min(10).max(20_000), verticalM: z.number().min(5).max(3000) }).strict();
 
 export const noteCategorySchema = z.enum(['position', 'tasking', 'hazard', 'handover', 'other']);
 
@@ -85,6 +86,13 @@ export const opsCalls = {
         .max(ALTITUDE_BLOCKS_MAX),
     })
     .strict(),
+  /** Separation minima by class and the look-ahead (track ageing stays as documented). */
+  setSeparation: z
+    .object({
+      byClass: z.object({ drone: minima, helicopter: minima, fixedwing: minima, unknown: minima }).strict(),
+      lookAheadS: z.number().min(0).max(600),
+    })
+    .strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type OpsMethod = keyof typeof opsCalls;
@@ -100,6 +108,7 @@ export const opsPermissions: Record<OpsMethod, readonly Role[]> = {
   closeTrafficFeed: ['pilot', 'commander'],
   reportTraffic: WRITERS,
   setAltitudeBlocks: ['pilot', 'commander'],
+  setSeparation: ['pilot', 'commander'],
 };
 
 export interface OpsPicture {
@@ -118,6 +127,7 @@ export interface OpsCallResults {
   closeTrafficFeed: null;
   reportTraffic: TrafficTrack;
   setAltitudeBlocks: AltitudeBlock[];
+  setSeparation: SeparationSettings;
 }
 
 export interface OpsEvents {

@@ -49,6 +49,12 @@ export function fakeOpsArea(ctx: FakeAreaContext): FakeArea<OpsMethod> {
       ctx.emit('traffic', traffic);
       return track;
     },
+    setSeparation(p, caller) {
+      ctx.record('setSeparation', caller);
+      traffic.settings = { ...traffic.settings, ...p };
+      ctx.emit('traffic', traffic);
+      return traffic.settings;
+    },
     setAltitudeBlocks(p, caller) {
       ctx.record('setAltitudeBlocks', caller);
       traffic.blocks = p.blocks;

@@ -73,6 +73,11 @@ export function createOpsArea(ctx: AreaContext): OpsArea {
         if (!track) throw new ContractError('report_time', msg('That report could not be shown.', '该位置报告无法显示。'));
         return track;
       },
+      setSeparation(p) {
+        const settings = monitor.traffic.setSeparation(p);
+        monitor.tick();
+        return settings;
+      },
       setAltitudeBlocks(p) {
         monitor.traffic.setBlocks(p.blocks);
         monitor.tick();

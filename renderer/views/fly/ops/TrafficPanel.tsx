@@ -10,6 +10,7 @@ import { closeTrafficFeed, openTrafficFeed, reportTraffic } from '../../../ops/a
 import { selectRole, useConnectionStore } from '../../../stores/connection';
 import { useOpsStore } from '../../../stores/ops';
 import { AltitudeBlocksForm } from './AltitudeBlocksForm';
+import { SeparationForm } from './SeparationForm';
 
 export function TrafficPanel() {
   const t = useT();
@@ -41,6 +42,7 @@ export function TrafficPanel() {
       )}
       {(role === 'pilot' || role === 'commander') && <FeedControls />}
       {(role === 'pilot' || role === 'commander') && <AltitudeBlocksForm />}
+      {(role === 'pilot' || role === 'commander') && traffic && <SeparationForm settings={traffic.settings} />}
       {role !== 'observer' && role !== null && <ReportForm />}
     </section>
   );
