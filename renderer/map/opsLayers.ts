@@ -23,8 +23,8 @@ const ring = (center: { lat: number; lon: number }, radiusM: number): GeoJSON.Po
 const SOURCES = ['ops-missions', 'ops-rings', 'ops-marks'] as const;
 
 const LAYERS: LayerSpecification[] = [
-  { id: 'ops-rings-fill', type: 'fill', source: 'ops-rings', filter: ['==', ['get', 'kind'], 'ring'], paint: { 'fill-color': ['case', ['get', 'conflict'], '#ff5252', '#ffd54f'], 'fill-opacity': 0.08 } },
-  { id: 'ops-rings-line', type: 'line', source: 'ops-rings', filter: ['==', ['get', 'kind'], 'ring'], paint: { 'line-color': ['case', ['get', 'conflict'], '#ff5252', '#ffd54f'], 'line-width': 1.5, 'line-dasharray': [3, 2] } },
+  { id: 'ops-rings-fill', type: 'fill', source: 'ops-rings', filter: ['==', ['get', 'kind'], 'ring'], paint: { 'fill-color': ['match', ['get', 'level'], 'violation', '#ff5252', 'predicted', '#ff9800', '#ffd54f'], 'fill-opacity': 0.08 } },
+  { id: 'ops-rings-line', type: 'line', source: 'ops-rings', filter: ['==', ['get', 'kind'], 'ring'], paint: { 'line-color': ['match', ['get', 'level'], 'violation', '#ff5252', 'predicted', '#ff9800', '#ffd54f'], 'line-width': 1.5, 'line-dasharray': [3, 2] } },
   { id: 'ops-fence', type: 'line', source: 'ops-missions', filter: ['==', ['get', 'kind'], 'fence'], paint: { 'line-color': ['case', ['get', 'inclusion'], '#ef5350', '#ff8a65'], 'line-width': 2 } },
   { id: 'ops-path', type: 'line', source: 'ops-missions', filter: ['==', ['get', 'kind'], 'path'], paint: { 'line-color': ['get', 'color'], 'line-width': 2, 'line-opacity': 0.85 } },
   { id: 'ops-items', type: 'circle', source: 'ops-missions', filter: ['==', ['get', 'kind'], 'item'], paint: { 'circle-radius': ['case', ['get', 'current'], 7, 4], 'circle-color': ['case', ['get', 'current'], '#ffffff', ['get', 'color']], 'circle-stroke-color': ['get', 'color'], 'circle-stroke-width': ['case', ['get', 'current'], 3, 1] } },
@@ -54,10 +54,11 @@ export function missionFeatures(missions: readonly MissionPicture[], vehicles: r
 
 export function ringFeatures(traffic: TrafficPicture | null): Feature[] {
   if (!traffic) return [];
-  const inConflict = new Set(traffic.conflicts.map((c) => c.otherId));
+  const violated = new Set(traffic.conflicts.filter((c) => c.level === 'violation').map((c) => c.otherId));
+  const predicted = new Set(traffic.conflicts.map((c) => c.otherId));
   return traffic.tracks.map((t) => ({
     type: 'Feature',
-    properties: { kind: 'ring', conflict: inConflict.has(t.id), id: t.id },
+    properties: { kind: 'ring', level: violated.has(t.id) ? 'violation' : predicted.has(t.id) ? 'predicted' : 'clear', id: t.id },
     geometry: { type: 'Polygon', coordinates: [ring(t, traffic.settings.byClass[t.aircraftClass].horizontalM)] },
   }));
 }

@@ -41,13 +41,14 @@ export class TrafficMarker {
     this.marker = new Marker({ element: this.element, rotationAlignment: 'viewport' }).setLngLat([track.lon, track.lat]).addTo(map);
   }
 
-  update(track: TrafficTrack, parts: TrafficLabelParts, conflict: boolean, mapBearingDeg: number): void {
+  update(track: TrafficTrack, parts: TrafficLabelParts, conflict: 'violation' | 'predicted' | null, mapBearingDeg: number): void {
     this.marker.setLngLat([track.lon, track.lat]);
     const rot = track.headingDeg === null ? 0 : Math.round(track.headingDeg - mapBearingDeg);
     // The SVG's transform attribute, not a style: the CSP forbids inline styles.
     this.icon.querySelector('svg')?.setAttribute('transform', `rotate(${rot})`);
     this.element.classList.toggle('stale', track.stale);
-    this.element.classList.toggle('conflict', conflict);
+    this.element.classList.toggle('conflict', conflict === 'violation');
+    this.element.classList.toggle('predicted', conflict === 'predicted');
     this.element.dataset.id = track.id;
     const text = `${parts.callsign} · ${parts.alt} · ${parts.age}`;
     if (this.label.textContent !== text) this.label.textContent = text;

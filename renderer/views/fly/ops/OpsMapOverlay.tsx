@@ -60,7 +60,9 @@ export function OpsMapOverlay(props: { map: MapLibreMap | null }) {
   useEffect(() => {
     if (!map) return;
     const seen = new Set<string>();
-    const conflicts = new Set(traffic?.conflicts.map((c) => c.otherId) ?? []);
+    // The worst conflict each aircraft is in: a violation outranks a prediction.
+    const conflicts = new Map<string, 'violation' | 'predicted'>();
+    for (const c of traffic?.conflicts ?? []) if (conflicts.get(c.otherId) !== 'violation') conflicts.set(c.otherId, c.level);
     for (const track of traffic?.tracks ?? []) {
       seen.add(track.id);
       let m = markers.current.get(track.id);
@@ -70,7 +72,7 @@ export function OpsMapOverlay(props: { map: MapLibreMap | null }) {
         callsign: track.callsign ?? track.icao ?? track.id,
         alt: track.altMslM === null ? t('common.unknown') : t('ops.traffic.alt', { alt: Math.round(track.altMslM) }),
         age: track.stale ? `${t('ops.traffic.stale')} ${t('ops.traffic.age', { s: ageS })}` : t('ops.traffic.age', { s: ageS }),
-      }, conflicts.has(track.id), map.getBearing());
+      }, conflicts.get(track.id) ?? null, map.getBearing());
     }
     for (const [id, m] of markers.current) {
       if (!seen.has(id)) {
