@@ -106,7 +106,7 @@ describe('operations view: three drones, a helicopter, a pilot and a commander',
     const authors = await commander.getByTestId('note').allTextContents();
     expect(authors.join('\n')).toMatch(/Commander[\s\S]*Pilot/);
     await commander.screenshot({ path: join(SHOTS, 'ops-commander-en.png') });
-  }, 60_000);
+  }, 120_000);
 
   it('the pilot flies with hold-to-confirm and sees the answer; the commander has no buttons', async () => {
     await expect.poll(() => commander.getByTestId('guided-watch-only').count()).toBe(1);
