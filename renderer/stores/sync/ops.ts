@@ -9,7 +9,8 @@ import { useOpsStore } from '../ops';
 export function bindOps(client: StationClient): Array<() => void> {
   const ops = () => useOpsStore.getState();
   const offs = [
-    client.on('note', (n) => ops().noteReceived(n)),
+    // The live view keeps the crews' notes; trainers' debrief notes belong to the replay.
+    client.on('note', (n) => n?.kind === 'crew' && ops().noteReceived(n)),
     client.on('alert', (a) => {
       if (ops().alertReceived(a) && a.active && ops().speech) speakAlert(a, useLanguageStore.getState().language);
     }),
@@ -18,7 +19,7 @@ export function bindOps(client: StationClient): Array<() => void> {
     client.on('estimates', (e) => ops().estimatesReceived(e?.estimates)),
   ];
   const ignore = (): void => undefined;
-  client.call('listNotes', {}).then((list) => ops().notesReplaced(list), ignore);
+  client.call('listNotes', { kind: 'crew' }).then((list) => ops().notesReplaced(list), ignore);
   client.call('getOpsPicture', {}).then((p) => {
     ops().alertsReplaced(p.alerts);
     ops().trafficReceived(p.traffic);
