@@ -4,6 +4,7 @@
 // elevation model, on the link the request came in on, and TERRAIN_CHECK with TERRAIN_REPORT.
 // ArduPilot repeats its request until the mask is clear, so a sub-grid already answered within the
 // last RESEND_MS is not sent again: a slow radio is not flooded with copies still in flight.
+import type { TerrainVehicleInfo } from '../../../shared/contract/areas/maps';
 import type { LinkManager } from '../links';
 import type { Message } from '../mavlink';
 import type { Clock } from '../protocol/port';
@@ -14,15 +15,8 @@ const RESEND_MS = 2000;
 /** TERRAIN_SPACING is a uint16; ArduPilot accepts 5..(much less than this). A 0 would loop forever. */
 const MIN_SPACING_M = 1;
 
-export interface TerrainVehicleStats {
-  key: string;
-  requests: number;
-  gridsSent: number;
-  /** Sub-grids asked for that the model has no data for. */
-  gridsMissing: number;
-  checks: number;
-  lastRequestAt: number | null;
-}
+/** Per vehicle: requests heard, sub-grids sent, sub-grids we had no ground for, TERRAIN_CHECKs. */
+export type TerrainVehicleStats = TerrainVehicleInfo;
 
 export class TerrainResponder {
   private readonly stats = new Map<string, TerrainVehicleStats>();
