@@ -4,11 +4,22 @@ import { z } from 'zod';
 import type { Role } from '../types';
 import type { TerrainProfile } from '../../terrain/profile';
 import type { UserMessage } from '../types';
+import type { AirspaceZone } from '../../airspace/zone';
 
 const lat = z.number().min(-90).max(90);
 const lon = z.number().min(-180).max(180);
 const latLon = z.object({ lat, lon }).strict();
 export const GROUND_HEIGHT_POINTS_MAX = 5000;
+/** A zone file crosses as base64 inside one envelope (4 MiB): about 3 MB of KML/KMZ/GeoJSON. */
+export const ZONE_FILE_BASE64_MAX = 4_000_000;
+export const ZONE_VERTICES_MAX = 10_000;
+const zoneKind = z.enum(['noFly', 'restricted']);
+const zoneName = z.string().trim().min(1).max(120);
+const altMsl = z.number().min(-1000).max(30_000);
+export const zoneShapeSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('polygon'), vertices: z.array(latLon).min(3).max(ZONE_VERTICES_MAX) }).strict(),
+  z.object({ type: z.literal('circle'), center: latLon, radiusM: z.number().positive().max(200_000) }).strict(),
+]);
 export const PROFILE_ROUTE_MAX = 2000;
 
 export const mapsCalls = {
@@ -25,6 +36,20 @@ export const mapsCalls = {
       sampleSpacingM: z.number().min(1).max(10_000).default(30),
     })
     .strict(),
+  /** Every stored airspace zone (the plan checks take this list). */
+  mapsListZones: z.object({}).strict(),
+  /** Import a KML, KMZ or GeoJSON file of zones; all of it or, on a broken file, none. */
+  mapsImportZones: z
+    .object({ fileName: z.string().min(1).max(200), dataBase64: z.string().max(ZONE_FILE_BASE64_MAX), defaultKind: zoneKind.default('noFly') })
+    .strict(),
+  /** A zone drawn on the map. */
+  mapsAddZone: z
+    .object({ name: zoneName, kind: zoneKind, shape: zoneShapeSchema, floorMslM: altMsl.optional(), ceilingMslM: altMsl.optional() })
+    .strict()
+    .refine((v) => v.floorMslM === undefined || v.ceilingMslM === undefined || v.floorMslM < v.ceilingMslM, { message: 'floor must be below ceiling' }),
+  /** The airport template: a no-fly circle around a point. */
+  mapsAddAirport: z.object({ name: zoneName, center: latLon, radiusM: z.number().min(100).max(50_000) }).strict(),
+  mapsRemoveZone: z.object({ id: z.string().min(1).max(64) }).strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type MapsMethod = keyof typeof mapsCalls;
@@ -36,6 +61,11 @@ export const mapsPermissions: Record<MapsMethod, readonly Role[]> = {
   mapsReloadTerrain: ['pilot'],
   mapsGroundHeight: everyone,
   mapsTerrainProfile: everyone,
+  mapsListZones: everyone,
+  mapsImportZones: ['pilot'],
+  mapsAddZone: ['pilot'],
+  mapsAddAirport: ['pilot'],
+  mapsRemoveZone: ['pilot'],
 };
 
 export interface TerrainTileInfo {
@@ -67,9 +97,16 @@ export interface MapsCallResults {
   mapsReloadTerrain: TerrainStatus;
   mapsGroundHeight: { heightsMslM: Array<number | null> };
   mapsTerrainProfile: TerrainProfile;
+  mapsListZones: AirspaceZone[];
+  mapsImportZones: { added: AirspaceZone[]; warnings: UserMessage[] };
+  mapsAddZone: AirspaceZone;
+  mapsAddAirport: AirspaceZone;
+  mapsRemoveZone: null;
 }
 
 export interface MapsEvents {
   /** The loaded terrain changed (reload) or a vehicle's terrain requests were answered (at most 1/s). */
   mapsTerrain: TerrainStatus;
+  /** The whole zone list after any change. */
+  mapsZones: { zones: AirspaceZone[] };
 }

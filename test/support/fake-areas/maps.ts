@@ -1,6 +1,9 @@
 // FakeStation's maps calls: plausible answers without the core (flat ground at Ulanhot's 280 m).
 import type { MapsMethod, TerrainStatus } from '../../../shared/contract/areas/maps';
 import { terrainProfile } from '../../../shared/terrain/profile';
+import { airportZone, importZones } from '../../../shared/airspace/import';
+import type { AirspaceZone } from '../../../shared/airspace/zone';
+import { ContractError, msg } from '../../../shared/contract/errors';
 import type { FakeAreaContext, FakeArea } from './context';
 
 const FAKE_GROUND_M = 280;
@@ -13,7 +16,47 @@ export function fakeMapsArea(ctx: FakeAreaContext): FakeArea<MapsMethod> {
     errors: [],
     vehicles: [],
   });
+  const zones: AirspaceZone[] = [];
+  let nextId = 1;
+  const store = (z: Omit<AirspaceZone, 'id'>): AirspaceZone => {
+    const zone = { ...z, id: `zone-${nextId++}` };
+    zones.push(zone);
+    return zone;
+  };
+  const changed = () => ctx.emit('mapsZones', { zones: [...zones] });
   return {
+    mapsListZones: (_p, caller) => {
+      ctx.record('mapsListZones', caller);
+      return [...zones];
+    },
+    mapsImportZones: ({ fileName, dataBase64, defaultKind }, caller) => {
+      ctx.record('mapsImportZones', caller);
+      const bytes = Uint8Array.from(atob(dataBase64), (c) => c.charCodeAt(0));
+      const result = importZones(bytes, fileName, defaultKind, ground);
+      const added = result.zones.map(store);
+      changed();
+      return { added, warnings: result.warnings };
+    },
+    mapsAddZone: (params, caller) => {
+      ctx.record('mapsAddZone', caller);
+      const zone = store({ ...params, source: 'drawn' });
+      changed();
+      return zone;
+    },
+    mapsAddAirport: ({ name, center, radiusM }, caller) => {
+      ctx.record('mapsAddAirport', caller);
+      const zone = store(airportZone(name, center, radiusM));
+      changed();
+      return zone;
+    },
+    mapsRemoveZone: ({ id }, caller) => {
+      ctx.record('mapsRemoveZone', caller);
+      const i = zones.findIndex((z) => z.id === id);
+      if (i < 0) throw new ContractError('airspace-unknown', msg('That zone no longer exists.', '该空域已不存在。'));
+      zones.splice(i, 1);
+      changed();
+      return null;
+    },
     mapsTerrainStatus: (_p, caller) => {
       ctx.record('mapsTerrainStatus', caller);
       return status();

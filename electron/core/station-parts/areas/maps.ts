@@ -8,6 +8,9 @@ import { terrainProfile } from '../../../../shared/terrain/profile';
 import { TerrainResponder } from '../../maps/terrain-responder';
 import { loadTerrainFolder, type TerrainLoadReport } from '../../maps/terrain-store';
 import type { AreaContext, StationArea } from '../area';
+import { airportZone, importZones } from '../../../../shared/airspace/import';
+import { ContractError, msg } from '../../../../shared/contract/errors';
+import { ZoneStore } from '../../maps/zone-store';
 
 const TERRAIN_EVENT_MIN_MS = 1000;
 
@@ -29,8 +32,40 @@ export function createMapsArea(ctx: AreaContext): StationArea<MapsMethod> {
     ctx.hub.emit('mapsTerrain', status());
   });
 
+  const zones = new ZoneStore(ctx.db);
+  const zonesChanged = () => ctx.hub.emit('mapsZones', { zones: zones.list() });
+
   return {
     api: {
+      mapsListZones: () => zones.list(),
+      mapsImportZones: ({ fileName, dataBase64, defaultKind }) => {
+        if (!/^[A-Za-z0-9+/]*={0,2}$/.test(dataBase64)) {
+          throw new ContractError('airspace-bad-file', msg(`${fileName} did not arrive intact (not base64).`, `${fileName} 传输不完整（不是 base64）。`));
+        }
+        const bytes = new Uint8Array(Buffer.from(dataBase64, 'base64'));
+        const result = importZones(bytes, fileName, defaultKind, terrain.groundElevationMslM);
+        if (result.zones.length === 0) {
+          throw new ContractError('airspace-empty', msg(`${fileName} holds no zone polygons or circles.`, `${fileName} 中没有空域多边形或圆。`));
+        }
+        const added = zones.add(result.zones, ctx.clock.now());
+        zonesChanged();
+        return { added, warnings: result.warnings };
+      },
+      mapsAddZone: (params) => {
+        const [added] = zones.add([{ ...params, source: 'drawn' }], ctx.clock.now());
+        zonesChanged();
+        return added!;
+      },
+      mapsAddAirport: ({ name, center, radiusM }) => {
+        const [added] = zones.add([airportZone(name, center, radiusM)], ctx.clock.now());
+        zonesChanged();
+        return added!;
+      },
+      mapsRemoveZone: ({ id }) => {
+        if (!zones.remove(id)) throw new ContractError('airspace-unknown', msg('That zone no longer exists.', '该空域已不存在。'));
+        zonesChanged();
+        return null;
+      },
       mapsTerrainStatus: () => status(),
       mapsReloadTerrain: () => {
         report = loadTerrainFolder(terrain, folder);
