@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Station } from '../../shared/contract/api';
 import { defaultServerDataDir } from '../core/station-parts/data-dir';
+import { tileRouteFor } from '../core/maps/tile-service';
 import { DEFAULT_PORT, isLoopbackHost, startServer } from './server';
 
 export const SERVE_USAGE = `Usage: gcs serve [--port P] [--host 127.0.0.1] [--lan] [--data-dir DIR]
@@ -115,7 +116,7 @@ export async function serve(argv: string[], deps: ServeDeps): Promise<number> {
 
   let server;
   try {
-    server = await startServer({ station, host: args.host, port: args.port, staticDir, allowLan: args.allowLan });
+    server = await startServer({ station, host: args.host, port: args.port, staticDir, allowLan: args.allowLan, tiles: tileRouteFor(parsed.args.dataDir) });
   } catch (e) {
     await station.close().catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;

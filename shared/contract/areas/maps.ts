@@ -5,6 +5,7 @@ import type { Role } from '../types';
 import type { TerrainProfile } from '../../terrain/profile';
 import type { UserMessage } from '../types';
 import type { AirspaceZone } from '../../airspace/zone';
+import type { MapSource } from '../../maps/sources';
 
 const lat = z.number().min(-90).max(90);
 const lon = z.number().min(-180).max(180);
@@ -21,6 +22,16 @@ export const zoneShapeSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('circle'), center: latLon, radiusM: z.number().positive().max(200_000) }).strict(),
 ]);
 export const PROFILE_ROUTE_MAX = 2000;
+
+const prefetchArea = z
+  .object({
+    sourceId: z.string().min(1).max(64),
+    polygon: z.array(latLon).min(3).max(1000),
+    minZoom: z.number().int().min(0).max(22),
+    maxZoom: z.number().int().min(0).max(22),
+  })
+  .strict()
+  .refine((v) => v.minZoom <= v.maxZoom, { message: 'minZoom must not exceed maxZoom' });
 
 export const mapsCalls = {
   /** What terrain the station has loaded, and what each vehicle asked of it over MAVLink. */
@@ -50,6 +61,33 @@ export const mapsCalls = {
   /** The airport template: a no-fly circle around a point. */
   mapsAddAirport: z.object({ name: zoneName, center: latLon, radiusM: z.number().min(100).max(50_000) }).strict(),
   mapsRemoveZone: z.object({ id: z.string().min(1).max(64) }).strict(),
+  /** Map sources in drawing order (tokens are never sent, only whether one is set). */
+  mapsListSources: z.object({}).strict(),
+  /** An XYZ/TMS raster source; GCJ-02/BD-09 sources (and their hosts) are refused with the reason. */
+  mapsAddSource: z
+    .object({
+      name: z.string().trim().min(1).max(120),
+      kind: z.enum(['xyz', 'tms']),
+      url: z.string().min(10).max(1000),
+      datum: z.enum(['WGS84', 'CGCS2000', 'GCJ02', 'BD09']),
+      attribution: z.string().max(200).default(''),
+      maxZoom: z.number().int().min(1).max(22).default(19),
+      token: z.string().max(200).optional(),
+    })
+    .strict(),
+  /** An MBTiles or PMTiles pack on the station's disk (path as the station sees it). */
+  mapsOpenTilePack: z.object({ path: z.string().min(1).max(1000), name: z.string().trim().min(1).max(120).optional() }).strict(),
+  mapsUpdateSource: z
+    .object({ id: z.string().min(1).max(64), enabled: z.boolean().optional(), opacity: z.number().min(0).max(1).optional(), token: z.string().max(200).optional() })
+    .strict(),
+  mapsReorderSources: z.object({ ids: z.array(z.string().min(1).max(64)).max(200) }).strict(),
+  mapsRemoveSource: z.object({ id: z.string().min(1).max(64) }).strict(),
+  /** Tile count and size of a prefetch before it starts. */
+  mapsPrefetchEstimate: prefetchArea,
+  mapsPrefetchStart: prefetchArea,
+  mapsPrefetchCancel: z.object({ jobId: z.number().int().min(0) }).strict(),
+  /** Tiles and bytes cached per source. */
+  mapsCacheStats: z.object({}).strict(),
 } as const satisfies Record<string, z.ZodType>;
 
 export type MapsMethod = keyof typeof mapsCalls;
@@ -66,6 +104,16 @@ export const mapsPermissions: Record<MapsMethod, readonly Role[]> = {
   mapsAddZone: ['pilot'],
   mapsAddAirport: ['pilot'],
   mapsRemoveZone: ['pilot'],
+  mapsListSources: everyone,
+  mapsAddSource: ['pilot'],
+  mapsOpenTilePack: ['pilot'],
+  mapsUpdateSource: ['pilot'],
+  mapsReorderSources: ['pilot'],
+  mapsRemoveSource: ['pilot'],
+  mapsPrefetchEstimate: ['pilot'],
+  mapsPrefetchStart: ['pilot'],
+  mapsPrefetchCancel: ['pilot'],
+  mapsCacheStats: everyone,
 };
 
 export interface TerrainTileInfo {
@@ -102,6 +150,38 @@ export interface MapsCallResults {
   mapsAddZone: AirspaceZone;
   mapsAddAirport: AirspaceZone;
   mapsRemoveZone: null;
+  mapsListSources: MapSource[];
+  mapsAddSource: MapSource;
+  mapsOpenTilePack: MapSource;
+  mapsUpdateSource: MapSource;
+  mapsReorderSources: MapSource[];
+  mapsRemoveSource: null;
+  mapsPrefetchEstimate: PrefetchEstimate;
+  mapsPrefetchStart: { jobId: number; estimate: PrefetchEstimate };
+  mapsPrefetchCancel: null;
+  mapsCacheStats: Array<{ sourceId: string; tiles: number; bytes: number }>;
+}
+
+export interface PrefetchEstimate {
+  tiles: number;
+  cached: number;
+  toFetch: number;
+  estimatedBytes: number;
+  /** More than the station will prefetch at once: choose a smaller area or fewer zoom levels. */
+  tooMany: boolean;
+}
+
+export interface PrefetchProgress {
+  jobId: number;
+  sourceId: string;
+  state: 'running' | 'done' | 'cancelled';
+  total: number;
+  done: number;
+  fetched: number;
+  skipped: number;
+  failed: number;
+  bytes: number;
+  lastError: string | null;
 }
 
 export interface MapsEvents {
@@ -109,4 +189,8 @@ export interface MapsEvents {
   mapsTerrain: TerrainStatus;
   /** The whole zone list after any change. */
   mapsZones: { zones: AirspaceZone[] };
+  /** The whole source list after any change. */
+  mapsSources: { sources: MapSource[] };
+  /** A running prefetch, a few times a second at most, and its end. */
+  mapsPrefetch: PrefetchProgress;
 }

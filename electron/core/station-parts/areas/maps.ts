@@ -11,6 +11,7 @@ import type { AreaContext, StationArea } from '../area';
 import { airportZone, importZones } from '../../../../shared/airspace/import';
 import { ContractError, msg } from '../../../../shared/contract/errors';
 import { ZoneStore } from '../../maps/zone-store';
+import { createTilesApi } from '../../maps/tiles-api';
 
 const TERRAIN_EVENT_MIN_MS = 1000;
 
@@ -35,8 +36,11 @@ export function createMapsArea(ctx: AreaContext): StationArea<MapsMethod> {
   const zones = new ZoneStore(ctx.db);
   const zonesChanged = () => ctx.hub.emit('mapsZones', { zones: zones.list() });
 
+  const tiles = createTilesApi(ctx);
+
   return {
     api: {
+      ...tiles.api,
       mapsListZones: () => zones.list(),
       mapsImportZones: ({ fileName, dataBase64, defaultKind }) => {
         if (!/^[A-Za-z0-9+/]*={0,2}$/.test(dataBase64)) {
@@ -84,6 +88,7 @@ export function createMapsArea(ctx: AreaContext): StationArea<MapsMethod> {
     close() {
       responder.stop();
       unsubscribe();
+      tiles.close();
     },
   };
 }
