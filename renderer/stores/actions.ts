@@ -7,9 +7,10 @@ import { useConnectionStore } from './connection';
 import { useLinksStore } from './links';
 import { useSimulatorStore } from './simulator';
 
+/** Exported for the areas' own action files (renderer/stores/*-actions.ts). */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ContractErrorValue };
 
-async function call<M extends Method>(method: M, params?: CallParams<M>): Promise<Outcome<CallResults[M]>> {
+export async function call<M extends Method>(method: M, params?: CallParams<M>): Promise<Outcome<CallResults[M]>> {
   const client = useConnectionStore.getState().client;
   if (!client) return { ok: false, error: { code: 'disconnected', message: bothLanguages('conn.notConnected') } };
   try {

@@ -136,7 +136,9 @@ describe('prefetch against a local tile server', () => {
     cleanups.push(() => tiles.close());
     tiles.hang = true;
     const db = openStationDb(join(mkdtempSync(join(tmpdir(), 'maps-slow-')), 'station.sqlite'));
-    cleanups.push(() => db.close());
+    cleanups.push(() => {
+      db.close();
+    });
     const sources = new SourceStore(db);
     const service = new TileService(mkdtempSync(join(tmpdir(), 'maps-slow-data-')), sources, undefined, 300);
     cleanups.push(() => service.close());
