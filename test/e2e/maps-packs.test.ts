@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { latToTileY, lonToTileX } from '../../shared/geo/tiles';
+import { createServer } from 'node:http';
+import type { Events } from '../../shared/contract/api';
+import { boundsPolygon, latToTileY, lonToTileX } from '../../shared/geo/tiles';
 import { buildPmTiles } from '../../shared/maps/pmtiles-format';
 import { MbTiles } from '../../electron/core/maps/mbtiles';
 import { tileRouteFor } from '../../electron/core/maps/tile-service';
@@ -88,6 +90,42 @@ describe('tile packs in Chromium', () => {
     // Half opacity over the dark basemap: a visibly different, darker blue.
     await station.mapsUpdateSource({ id: blueSource.id, opacity: 0.5 }, pilot);
     await expect.poll(async () => (await pixel(610, 410))[2], { timeout: 20_000 }).toBeLessThan(200);
+  }, 120_000);
+
+  it('renders an area prefetched from a tile server with that server stopped (offline)', async () => {
+    const green = Buffer.from(solidPng(40, 170, 70));
+    let hits = 0;
+    const upstream = createServer((_req, res) => {
+      hits++;
+      res.writeHead(200, { 'Content-Type': 'image/png' }).end(green);
+    });
+    await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+    const port = (upstream.address() as { port: number }).port;
+    const src = await station.mapsAddSource({ name: 'Local server', kind: 'xyz', url: `http://127.0.0.1:${port}/{z}/{x}/{y}.png`, datum: 'WGS84', attribution: 'local', maxZoom: 19 }, pilot);
+    await station.mapsUpdateSource({ id: src.id, enabled: false }, pilot);
+    const area = { sourceId: src.id, polygon: boundsPolygon({ west: 122.0, south: 46.02, east: 122.19, north: 46.12 }), minZoom: 12, maxZoom: 14 };
+    const events: Array<Events['mapsPrefetch']> = [];
+    const off = station.subscribe((name, payload) => {
+      if (name === 'mapsPrefetch') events.push(payload as Events['mapsPrefetch']);
+    });
+    const { jobId, estimate } = await station.mapsPrefetchStart(area, pilot);
+    await expect.poll(() => events.find((e) => e.jobId === jobId && e.state === 'done')?.fetched, { timeout: 30_000 }).toBe(estimate.tiles);
+    off();
+    expect(hits).toBe(estimate.tiles);
+    await new Promise<void>((r) => {
+      upstream.closeAllConnections();
+      upstream.close(() => r());
+    });
+    // Network gone: only the station's cache can draw this.
+    for (const s of await station.mapsListSources({}, pilot)) if (s.enabled) await station.mapsUpdateSource({ id: s.id, enabled: false }, pilot);
+    await station.mapsUpdateSource({ id: src.id, enabled: true }, pilot);
+    await page.reload();
+    await page.locator('[data-testid="map-view"][data-map-loaded="true"]').waitFor({ timeout: 30_000 });
+    for (const [x, y] of SAMPLES) {
+      await expect.poll(() => pixel(x, y), { timeout: 20_000 }).toEqual([40, 170, 70]);
+    }
+    expect(hits).toBe(estimate.tiles);
+    await page.screenshot({ path: join(SHOTS, 'maps-offline.png') });
   }, 120_000);
 
   it('shows zones and the layer panel (screenshot for people)', async () => {
