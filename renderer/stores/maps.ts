@@ -11,6 +11,9 @@ interface MapsState {
   terrain: TerrainStatus | null;
   prefetch: PrefetchProgress | null;
   panelOpen: boolean;
+  /** Vertices of a zone being drawn on the map; null when not drawing. */
+  drawing: Array<{ lat: number; lon: number }> | null;
+  setDrawing(points: Array<{ lat: number; lon: number }> | null): void;
   sourcesReceived(sources: MapSource[]): void;
   zonesReceived(zones: AirspaceZone[]): void;
   terrainReceived(terrain: TerrainStatus): void;
@@ -24,6 +27,8 @@ export const useMapsStore = create<MapsState>()((set) => ({
   terrain: null,
   prefetch: null,
   panelOpen: false,
+  drawing: null,
+  setDrawing: (drawing) => set({ drawing }),
   sourcesReceived: (sources) => set({ sources: [...sources].sort((a, b) => a.order - b.order) }),
   zonesReceived: (zones) => set({ zones }),
   terrainReceived: (terrain) => set({ terrain }),

@@ -139,7 +139,21 @@ describe('tile packs in Chromium', () => {
     await page.mouse.move(800, 420);
     await page.waitForTimeout(600);
     await page.screenshot({ path: join(SHOTS, 'maps-panel.png') });
-    // A no-fly zone is drawn: red-tinted pixels inside the airport circle.
     expect(await page.getByTestId('maps-panel').textContent()).toContain('ZBUL');
+
+    // Draw a zone with three clicks on the map, name it, save it: the station stores it.
+    await page.getByTestId('maps-draw-start').click();
+    for (const [x, y] of [[450, 300], [700, 320], [600, 520]] as const) await page.mouse.click(x, y);
+    await page.getByTestId('maps-draw').getByRole('textbox').fill('Drawn block');
+    await page.getByTestId('maps-draw').getByRole('button', { name: 'Save zone' }).click();
+    await expect.poll(async () => (await station.mapsListZones({}, pilot)).map((z) => z.name), { timeout: 10_000 }).toContain('Drawn block');
+    const drawn = (await station.mapsListZones({}, pilot)).find((z) => z.name === 'Drawn block')!;
+    expect(drawn.shape.type === 'polygon' && drawn.shape.vertices).toHaveLength(3);
+    expect(drawn.source).toBe('drawn');
+
+    // The same panel in Chinese.
+    await page.getByRole('button', { name: '中文' }).click();
+    await expect.poll(async () => page.getByTestId('maps-toggle').textContent()).toBe('图层');
+    await page.screenshot({ path: join(SHOTS, 'maps-panel-zh.png') });
   }, 60_000);
 });

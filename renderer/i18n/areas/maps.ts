@@ -64,6 +64,9 @@ export const mapsEn = {
   'maps.goto.go': 'Go',
   'maps.goto.read': 'Read as {datum}{order}: WGS-84 {wgs}',
   'maps.goto.lonFirst': ' (longitude first)',
+  'maps.draw.start': 'Draw a zone on the map',
+  'maps.draw.points': 'Click the map to add corners: {count} so far',
+  'maps.draw.finish': 'Save zone',
 } as const;
 
 export const mapsZh: Record<keyof typeof mapsEn, string> = {
@@ -130,4 +133,7 @@ export const mapsZh: Record<keyof typeof mapsEn, string> = {
   'maps.goto.go': '前往',
   'maps.goto.read': '按 {datum}{order} 识别：WGS-84 {wgs}',
   'maps.goto.lonFirst': '（经度在前）',
+  'maps.draw.start': '在地图上绘制空域',
+  'maps.draw.points': '点击地图添加拐点：已有 {count} 个',
+  'maps.draw.finish': '保存空域',
 };

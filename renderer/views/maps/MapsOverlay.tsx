@@ -14,6 +14,7 @@ import { BASEMAP_LAYER_IDS } from '../../map/basemapStyle';
 import { call } from '../../stores/actions';
 import { selectSources, selectZones, useMapsStore } from '../../stores/maps';
 import { PrefetchSection } from './PrefetchSection';
+import { DrawZone } from './DrawZone';
 import { SourcesSection } from './SourcesSection';
 import { ZonesSection } from './ZonesSection';
 import '../../styles/maps.css';
@@ -47,7 +48,8 @@ function useMapLayers(map: MapLibreMap | null): void {
 
 function GroundReadout(props: { map: MapLibreMap | null }) {
   const t = useT();
-  const [text, setText] = useState('');
+  // The height, not the sentence: the readout follows a language switch without a new query.
+  const [height, setHeight] = useState<number | null | undefined>(undefined);
   const pending = useRef<{ lat: number; lon: number } | null>(null);
   useEffect(() => {
     const map = props.map;
@@ -60,9 +62,7 @@ function GroundReadout(props: { map: MapLibreMap | null }) {
         const p = pending.current;
         if (!p) return;
         void call('mapsGroundHeight', { points: [p] }).then((out) => {
-          if (!out.ok) return setText('');
-          const h = out.value.heightsMslM[0];
-          setText(h === null || h === undefined ? t('maps.cursor.noGround') : t('maps.cursor.ground', { height: Math.round(h) }));
+          setHeight(out.ok ? (out.value.heightsMslM[0] ?? null) : undefined);
         });
       }, GROUND_QUERY_MS);
     };
@@ -71,8 +71,10 @@ function GroundReadout(props: { map: MapLibreMap | null }) {
       map.off('mousemove', onMove);
       if (timer) clearTimeout(timer);
     };
-  }, [props.map, t]);
-  return text ? <div className="gcs-map__coords maps-ground" data-testid="maps-ground">{text}</div> : null;
+  }, [props.map]);
+  if (height === undefined) return null;
+  const text = height === null ? t('maps.cursor.noGround') : t('maps.cursor.ground', { height: Math.round(height) });
+  return <div className="gcs-map__coords maps-ground" data-testid="maps-ground">{text}</div>;
 }
 
 function GoTo(props: { map: MapLibreMap | null }) {
@@ -116,6 +118,7 @@ export function MapsOverlay(props: { map: MapLibreMap | null }) {
     <>
       <button type="button" className="maps-toggle" aria-expanded={open} onClick={toggle} data-testid="maps-toggle">{t('maps.layers')}</button>
       <GroundReadout map={props.map} />
+      <DrawZone map={props.map} />
       {open && (
         <aside className="maps-panel" aria-label={t('maps.panel.title')} data-testid="maps-panel">
           <h2>{t('maps.panel.title')}</h2>

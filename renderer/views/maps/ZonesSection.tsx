@@ -43,6 +43,7 @@ export function ZonesSection() {
             </li>
           ))}
         </ul>
+        <button type="button" data-testid="maps-draw-start" onClick={() => useMapsStore.getState().setDrawing([])}>{t('maps.draw.start')}</button>
         <label className="maps-file">
           {t('maps.zones.import')}
           <input
