@@ -151,6 +151,17 @@ describe('tile packs in Chromium', () => {
     expect(drawn.shape.type === 'polygon' && drawn.shape.vertices).toHaveLength(3);
     expect(drawn.source).toBe('drawn');
 
+    // The prefetch estimate for the drawn zone at the zooms prefetched earlier: all of it is cached.
+    await page.getByTestId('maps-prefetch-area').selectOption({ label: 'Drawn block' });
+    await page.getByLabel('From zoom').fill('12');
+    await page.getByLabel('To zoom').fill('14');
+    await page.getByTestId('maps-prefetch-estimate').click();
+    const estimateText = await page.getByTestId('maps-prefetch-estimate-text').textContent();
+    const m = /^(\d+) tiles, (\d+) already cached/.exec(estimateText ?? '');
+    expect(m, estimateText ?? '').not.toBeNull();
+    expect(Number(m![1])).toBeGreaterThan(0);
+    expect(m![2]).toBe(m![1]);
+
     // The same panel in Chinese.
     await page.getByRole('button', { name: '中文' }).click();
     await expect.poll(async () => page.getByTestId('maps-toggle').textContent()).toBe('图层');

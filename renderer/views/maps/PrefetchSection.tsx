@@ -8,7 +8,14 @@ import { boundsPolygon } from '../../../shared/geo/tiles';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/useT';
 import { call } from '../../stores/actions';
-import { selectSources, useMapsStore } from '../../stores/maps';
+import { selectSources, selectZones, useMapsStore } from '../../stores/maps';
+import { circleVertices } from '../../../shared/geo/bearing';
+import type { AirspaceZone } from '../../../shared/airspace/zone';
+
+/** A zone's outline as the prefetch polygon (a drawn zone is how a pilot outlines a search area). */
+function zonePolygon(z: AirspaceZone): Array<{ lat: number; lon: number }> {
+  return z.shape.type === 'polygon' ? z.shape.vertices : circleVertices(z.shape.center, z.shape.radiusM, 48);
+}
 
 export function formatBytes(n: number): string {
   if (n >= 1e9) return `${(n / 1e9).toFixed(1)} GB`;
@@ -20,6 +27,8 @@ export function PrefetchSection(props: { map: MapLibreMap | null }) {
   const t = useT();
   const online = useMapsStore(selectSources).filter((s) => (s.kind === 'xyz' || s.kind === 'tms') && s.enabled);
   const progress = useMapsStore((s) => s.prefetch);
+  const zones = useMapsStore(selectZones);
+  const [areaId, setAreaId] = useState('view');
   const [sourceId, setSourceId] = useState('');
   const [minZoom, setMinZoom] = useState(10);
   const [maxZoom, setMaxZoom] = useState(17);
@@ -28,8 +37,10 @@ export function PrefetchSection(props: { map: MapLibreMap | null }) {
   const chosen = online.find((s) => s.id === sourceId) ?? online[0];
   const area = () => {
     const b = props.map?.getBounds();
-    if (!b || !chosen) return null;
-    return { sourceId: chosen.id, polygon: boundsPolygon({ west: b.getWest(), south: b.getSouth(), east: b.getEast(), north: b.getNorth() }), minZoom, maxZoom: Math.max(minZoom, maxZoom) };
+    const zone = zones.find((z) => z.id === areaId);
+    if (!chosen || (!b && !zone)) return null;
+    const polygon = zone ? zonePolygon(zone) : boundsPolygon({ west: b!.getWest(), south: b!.getSouth(), east: b!.getEast(), north: b!.getNorth() });
+    return { sourceId: chosen.id, polygon, minZoom, maxZoom: Math.max(minZoom, maxZoom) };
   };
   const zoomInput = (value: number, set: (n: number) => void, label: string) => (
     <label>{label} <input type="number" min={0} max={20} value={value} onChange={(e) => { set(Math.max(0, Math.min(20, Number(e.target.value) || 0))); setEstimate(null); }} /></label>
@@ -44,6 +55,10 @@ export function PrefetchSection(props: { map: MapLibreMap | null }) {
         <div className="maps-form">
           <label>{t('maps.prefetch.source')} <select value={chosen.id} onChange={(e) => { setSourceId(e.target.value); setEstimate(null); }}>
             {online.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          </select></label>
+          <label>{t('maps.prefetch.area')} <select value={areaId} onChange={(e) => { setAreaId(e.target.value); setEstimate(null); }} data-testid="maps-prefetch-area">
+            <option value="view">{t('maps.prefetch.areaView')}</option>
+            {zones.map((z) => <option key={z.id} value={z.id}>{z.name}</option>)}
           </select></label>
           <div className="maps-row">
             {zoomInput(minZoom, setMinZoom, t('maps.prefetch.minZoom'))}
