@@ -1,6 +1,6 @@
 // The unit's offline elevation model on disk: SRTM .hgt tiles (1" or 3", also zipped as NASA ships
-// them, N46E122.hgt.zip) in one folder of the station's data directory. Tiles are read whole into
-// memory (a 3" tile is 2.9 MB, a 1" tile 26 MB); a broken file is reported and skipped, never fatal.
+// them, N46E122.hgt.zip) and geographic GeoTIFF DEMs (.tif, see shared/terrain/geotiff.ts) in one
+// folder of the station's data directory. Tiles are read whole into memory (a 3" tile is 2.9 MB, a 1" tile 26 MB); a broken file is reported and skipped, never fatal.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -8,6 +8,7 @@ import { ContractError, msg } from '../../../shared/contract/errors';
 import type { UserMessage } from '../../../shared/contract/types';
 import { parseHgt, parseHgtName } from '../../../shared/terrain/hgt';
 import { TerrainModel } from '../../../shared/terrain/model';
+import { parseGeoTiff } from '../../../shared/terrain/geotiff';
 
 export interface TerrainLoadReport {
   folder: string;
@@ -51,6 +52,18 @@ export function loadTerrainFolder(model: TerrainModel, folder: string): TerrainL
     return report;
   }
   for (const file of names.sort()) {
+    if (/\.tiff?$/i.test(file)) {
+      try {
+        const path = join(folder, file);
+        if (statSync(path).size > MAX_FILE_BYTES * 4) throw new ContractError('terrain-size', msg(`${file} is too large.`, `${file} 过大。`));
+        const grid = parseGeoTiff(file, new Uint8Array(readFileSync(path)));
+        model.addGrid(grid);
+        report.tiles.push({ file, south: grid.north - grid.dLat * (grid.rows - 1), west: grid.west, resolutionArcSec: Math.round(grid.dLat * 3600 * 10) / 10 });
+      } catch (err) {
+        report.errors.push({ file, message: err instanceof ContractError ? err.userMessage : msg(`${file}: ${String(err)}`, `${file}：${String(err)}`) });
+      }
+      continue;
+    }
     if (!/\.hgt(\.zip)?$/i.test(file)) continue;
     try {
       const t = loadHgtFile(model, join(folder, file), file);
