@@ -74,7 +74,7 @@ describe('tile packs in Chromium', () => {
     await page.goto(server.url);
     await page.locator('[data-testid="map-view"][data-map-loaded="true"]').waitFor({ timeout: 30_000 });
     for (const [x, y] of SAMPLES) {
-      await expect.poll(() => pixel(x, y), { timeout: 20_000 }).toEqual([220, 30, 30]);
+      await expect.poll(() => pixel(x, y), { timeout: 45_000 }).toEqual([220, 30, 30]);
     }
     await page.screenshot({ path: join(SHOTS, 'maps-mbtiles.png') });
 
@@ -85,12 +85,12 @@ describe('tile packs in Chromium', () => {
     const blueSource = await station.mapsOpenTilePack({ path: pmPath }, pilot);
     expect(blueSource.kind).toBe('pmtiles');
     for (const [x, y] of SAMPLES) {
-      await expect.poll(() => pixel(x, y), { timeout: 20_000 }).toEqual([30, 60, 220]);
+      await expect.poll(() => pixel(x, y), { timeout: 45_000 }).toEqual([30, 60, 220]);
     }
     // Half opacity over the dark basemap: a visibly different, darker blue.
     await station.mapsUpdateSource({ id: blueSource.id, opacity: 0.5 }, pilot);
-    await expect.poll(async () => (await pixel(610, 410))[2], { timeout: 20_000 }).toBeLessThan(200);
-  }, 120_000);
+    await expect.poll(async () => (await pixel(610, 410))[2], { timeout: 45_000 }).toBeLessThan(200);
+  }, 240_000);
 
   it('renders an area prefetched from a tile server with that server stopped (offline)', async () => {
     const green = Buffer.from(solidPng(40, 170, 70));
@@ -109,7 +109,7 @@ describe('tile packs in Chromium', () => {
       if (name === 'mapsPrefetch') events.push(payload as Events['mapsPrefetch']);
     });
     const { jobId, estimate } = await station.mapsPrefetchStart(area, pilot);
-    await expect.poll(() => events.find((e) => e.jobId === jobId && e.state === 'done')?.fetched, { timeout: 30_000 }).toBe(estimate.tiles);
+    await expect.poll(() => events.find((e) => e.jobId === jobId && e.state === 'done')?.fetched, { timeout: 90_000 }).toBe(estimate.tiles);
     off();
     expect(hits).toBe(estimate.tiles);
     await new Promise<void>((r) => {
@@ -122,18 +122,18 @@ describe('tile packs in Chromium', () => {
     await page.reload();
     await page.locator('[data-testid="map-view"][data-map-loaded="true"]').waitFor({ timeout: 30_000 });
     for (const [x, y] of SAMPLES) {
-      await expect.poll(() => pixel(x, y), { timeout: 20_000 }).toEqual([40, 170, 70]);
+      await expect.poll(() => pixel(x, y), { timeout: 45_000 }).toEqual([40, 170, 70]);
     }
     expect(hits).toBe(estimate.tiles);
     await page.screenshot({ path: join(SHOTS, 'maps-offline.png') });
-  }, 120_000);
+  }, 240_000);
 
   it('shows zones and the layer panel (screenshot for people)', async () => {
     await station.mapsAddAirport({ name: 'ZBUL', center: { lat: 46.078, lon: 122.08 }, radiusM: 800 }, pilot);
     await station.mapsAddZone({ name: 'Market', kind: 'restricted', shape: { type: 'polygon', vertices: [{ lat: 46.066, lon: 122.095 }, { lat: 46.07, lon: 122.11 }, { lat: 46.062, lon: 122.112 }] } }, pilot);
     await page.getByTestId('maps-toggle').click();
     await page.getByTestId('maps-panel').waitFor();
-    await expect.poll(async () => page.getByTestId('maps-zone-list').locator('li').count(), { timeout: 10_000 }).toBe(2);
+    await expect.poll(async () => page.getByTestId('maps-zone-list').locator('li').count(), { timeout: 30_000 }).toBe(2);
     await page.getByTestId('maps-goto').fill('GCJ-02: 46.0744, 122.1003');
     await expect.poll(async () => page.getByTestId('maps-goto-read').getAttribute('data-datum')).toBe('GCJ02');
     await page.mouse.move(800, 420);
@@ -146,7 +146,7 @@ describe('tile packs in Chromium', () => {
     for (const [x, y] of [[450, 300], [700, 320], [600, 520]] as const) await page.mouse.click(x, y);
     await page.getByTestId('maps-draw').getByRole('textbox').fill('Drawn block');
     await page.getByTestId('maps-draw').getByRole('button', { name: 'Save zone' }).click();
-    await expect.poll(async () => (await station.mapsListZones({}, pilot)).map((z) => z.name), { timeout: 10_000 }).toContain('Drawn block');
+    await expect.poll(async () => (await station.mapsListZones({}, pilot)).map((z) => z.name), { timeout: 30_000 }).toContain('Drawn block');
     const drawn = (await station.mapsListZones({}, pilot)).find((z) => z.name === 'Drawn block')!;
     expect(drawn.shape.type === 'polygon' && drawn.shape.vertices).toHaveLength(3);
     expect(drawn.source).toBe('drawn');
@@ -166,5 +166,5 @@ describe('tile packs in Chromium', () => {
     await page.getByRole('button', { name: '中文' }).click();
     await expect.poll(async () => page.getByTestId('maps-toggle').textContent()).toBe('图层');
     await page.screenshot({ path: join(SHOTS, 'maps-panel-zh.png') });
-  }, 60_000);
+  }, 120_000);
 });
