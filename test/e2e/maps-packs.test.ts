@@ -140,6 +140,9 @@ describe('tile packs in Chromium', () => {
     await page.waitForTimeout(600);
     await page.screenshot({ path: join(SHOTS, 'maps-panel.png') });
     expect(await page.getByTestId('maps-panel').textContent()).toContain('ZBUL');
+    // The prefetched source shows its offline pack size.
+    const localId = (await station.mapsListSources({}, pilot)).find((s) => s.name === 'Local server')!.id;
+    await expect.poll(async () => page.getByTestId(`maps-cached-${localId}`).textContent(), { timeout: 30_000 }).toMatch(/^offline: \d+ tiles, \d/);
 
     // Draw a zone with three clicks on the map, name it, save it: the station stores it.
     await page.getByTestId('maps-draw-start').click();

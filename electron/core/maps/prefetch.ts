@@ -74,7 +74,16 @@ export class PrefetchJob {
         const next = queue.next();
         if (next.done) return;
         const t = next.value;
-        if (cache.has(t.z, t.x, t.y)) {
+        let cached: boolean;
+        try {
+          cached = cache.has(t.z, t.x, t.y);
+        } catch {
+          // The station is closing under us: stop, the next start resumes from the cache.
+          this.cancelled = true;
+          this.progress.lastError = 'cache closed';
+          return;
+        }
+        if (cached) {
           this.progress.skipped++;
         } else {
           const r = await this.service.fetchAndStore(this.source, t.z, t.x, t.y);

@@ -33,6 +33,8 @@ export function sniffContentType(data: Uint8Array): string {
 export class TileService {
   private readonly caches = new Map<string, MbTiles>();
   private readonly packs = new Map<string, TileReader>();
+  /** After close: no new cache files are opened by a prefetch still finishing its last requests. */
+  private closed = false;
 
   constructor(
     private readonly dataDir: string,
@@ -42,6 +44,7 @@ export class TileService {
   ) {}
 
   cacheOf(sourceId: string): MbTiles {
+    if (this.closed) throw new Error('tile service closed');
     let c = this.caches.get(sourceId);
     if (!c) {
       c = MbTiles.openCache(join(this.dataDir, 'tiles', `${sourceId.replace(/[^A-Za-z0-9_-]/g, '_')}.mbtiles`), sourceId);
@@ -65,6 +68,7 @@ export class TileService {
   }
 
   async tile(sourceId: string, z: number, x: number, y: number, opts: { cacheOnly?: boolean } = {}): Promise<TileResult> {
+    if (this.closed) return { ok: false, status: 503, reason: 'station closing' };
     if (!validTile({ z, x, y })) return { ok: false, status: 400, reason: 'not a tile' };
     let source: StoredSource;
     try {
@@ -108,6 +112,7 @@ export class TileService {
   }
 
   close(): void {
+    this.closed = true;
     for (const c of this.caches.values()) c.close();
     for (const p of this.packs.values()) p.close();
     this.caches.clear();

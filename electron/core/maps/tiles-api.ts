@@ -78,7 +78,10 @@ export function createTilesApi(ctx: AreaContext, fetchFn?: FetchFn): { api: Area
         const jobId = nextJob++;
         const job = new PrefetchJob(jobId, service, source, area, (p) => ctx.hub.emit('mapsPrefetch', p), () => ctx.clock.now());
         jobs.set(jobId, job);
-        void job.run().finally(() => jobs.delete(jobId));
+        void job
+          .run()
+          .catch(() => undefined)
+          .finally(() => jobs.delete(jobId));
         return { jobId, estimate };
       },
       mapsPrefetchCancel: ({ jobId }) => {

@@ -1,15 +1,16 @@
 // The layer panel's sources: the offline basemap (always there), every source with its datum,
 // visibility, opacity and order, token entry where one is needed, adding an XYZ/TMS source and
 // opening an MBTiles/PMTiles pack on the station.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ContractErrorValue } from '../../../shared/contract/types';
 import type { MapSource, SourceDatum } from '../../../shared/maps/sources';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/useT';
 import { call } from '../../stores/actions';
 import { selectSources, useMapsStore } from '../../stores/maps';
+import { formatBytes } from './PrefetchSection';
 
-function SourceRow(props: { source: MapSource; index: number; ids: string[]; onError: (e: ContractErrorValue | null) => void }) {
+function SourceRow(props: { source: MapSource; index: number; ids: string[]; cached?: { tiles: number; bytes: number }; onError: (e: ContractErrorValue | null) => void }) {
   const t = useT();
   const { source: s, index, ids } = props;
   const [token, setToken] = useState('');
@@ -30,6 +31,7 @@ function SourceRow(props: { source: MapSource; index: number; ids: string[]; onE
         {s.name}
       </label>
       <span className="maps-badge" data-datum={s.datum}>{t('maps.source.datum', { datum: s.datum })}</span>
+      {props.cached && props.cached.tiles > 0 && <span className="maps-muted" data-testid={`maps-cached-${s.id}`}>{t('maps.source.cached', { tiles: props.cached.tiles, size: formatBytes(props.cached.bytes) })}</span>}
       {s.needsToken && <span className="maps-badge">{s.hasToken ? t('maps.source.tokenSet') : t('maps.source.tokenMissing')}</span>}
       <div className="maps-source__controls">
         <label>
@@ -60,12 +62,19 @@ export function SourcesSection() {
   const [datum, setDatum] = useState<SourceDatum>('WGS84');
   const [path, setPath] = useState('');
   const ids = sources.map((s) => s.id);
+  // The offline packs' sizes: read when the panel opens and after each prefetch ends.
+  const prefetchState = useMapsStore((st) => (st.prefetch?.state === 'running' ? 'running' : `${st.prefetch?.jobId ?? 0}`));
+  const [cached, setCached] = useState<Record<string, { tiles: number; bytes: number }>>({});
+  useEffect(() => {
+    if (prefetchState === 'running') return;
+    void call('mapsCacheStats').then((out) => out.ok && setCached(Object.fromEntries(out.value.map((c) => [c.sourceId, c]))));
+  }, [prefetchState, sources.length]);
   return (
     <section className="maps-section" aria-label={t('maps.sources')}>
       <h3>{t('maps.sources')}</h3>
       <p className="maps-muted">{t('maps.source.offline')}</p>
       <ul className="maps-list">
-        {sources.map((s, i) => <SourceRow key={s.id} source={s} index={i} ids={ids} onError={setError} />)}
+        {sources.map((s, i) => <SourceRow key={s.id} source={s} index={i} ids={ids} cached={cached[s.id]} onError={setError} />)}
       </ul>
       <ErrorMessage error={error} testId="maps-source-error" />
       <details>
