@@ -17,6 +17,12 @@ import { solidPng } from '../support/png';
 import { waitFor } from '../support/wait';
 
 const pilot = { role: 'pilot' as const, name: 'test' };
+
+/** One tile of a source through the station's own route (cached after). */
+async function fetchTileOf(station: GroundStation, sourceId: string): Promise<boolean> {
+  const r = await tileRouteFor(station.dataDir)(`/tiles/${sourceId}/3/1/1`);
+  return r.status === 200;
+}
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
@@ -130,6 +136,39 @@ describe('prefetch against a local tile server', () => {
     expect(Date.now() - t0).toBeLessThan(5000);
     expect((await fetch(`http://127.0.0.1:${server.port}/tiles/${source.id}/1/0/0.png`)).status).toBe(401); // no token
   }, 120_000);
+
+  it('takes the raster sources of a MapLibre style URL, and refuses a vector-only style', async () => {
+    const png = Buffer.from(solidPng(1, 2, 3, 8));
+    const server = createServer((req, res) => {
+      const json = (v: unknown) => res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(v));
+      if (req.url === '/style.json') {
+        return json({ version: 8, name: 'Unit imagery', sources: {
+          photo: { type: 'raster', tiles: ['/photo/{z}/{x}/{y}.png'], maxzoom: 18, attribution: '<a href="x">Unit</a>' },
+          relief: { type: 'raster', url: '/relief.json' },
+          roads: { type: 'vector', tiles: ['/v/{z}/{x}/{y}.pbf'] },
+        }, layers: [] });
+      }
+      if (req.url === '/relief.json') return json({ tilejson: '2.2.0', tiles: ['/relief/{z}/{x}/{y}.png'], scheme: 'tms', maxzoom: 12 });
+      if (req.url === '/vector.json') return json({ version: 8, name: 'Streets', sources: { roads: { type: 'vector', tiles: ['/v/{z}/{x}/{y}.pbf'] } }, layers: [] });
+      if (req.url?.startsWith('/photo/')) return res.writeHead(200, { 'Content-Type': 'image/png' }).end(png);
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+    const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+    const station = new GroundStation({ host: 'server', dataDir: mkdtempSync(join(tmpdir(), 'maps-style-')) });
+    cleanups.push(() => station.close());
+    await station.start();
+    const added = await station.mapsAddStyle({ url: `${base}/style.json`, datum: 'WGS84' }, pilot);
+    expect(added.map((s) => [s.name, s.kind, s.url, s.maxZoom, s.attribution])).toEqual([
+      ['Unit imagery: photo', 'xyz', `${base}/photo/{z}/{x}/{y}.png`, 18, 'Unit'],
+      ['Unit imagery: relief', 'tms', `${base}/relief/{z}/{x}/{y}.png`, 12, 'Unit imagery'],
+    ]);
+    const tile = await fetchTileOf(station, added[0]!.id);
+    expect(tile).toBe(true);
+    await expect(station.mapsAddStyle({ url: `${base}/vector.json`, datum: 'WGS84' }, pilot)).rejects.toMatchObject({ code: 'tiles-style-vector' });
+    await expect(station.mapsAddStyle({ url: `${base}/missing.json`, datum: 'WGS84' }, pilot)).rejects.toMatchObject({ code: 'tiles-style-unreachable' });
+  });
 
   it('gives up on a tile server that never answers, within its timeout', async () => {
     const tiles = await startTileServer();

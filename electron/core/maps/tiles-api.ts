@@ -8,16 +8,18 @@ import { ContractError, msg } from '../../../shared/contract/errors';
 import { checkTileUrl, refuseShiftedDatum } from '../../../shared/maps/sources';
 import type { AreaApi, AreaContext } from '../station-parts/area';
 import { estimatePrefetch, PrefetchJob } from './prefetch';
+import { rasterSourcesOfStyle } from './style-import';
 import { publicSource, SourceStore } from './source-store';
 import { registerTileService, TileService, type FetchFn } from './tile-service';
 
 type TileMethod =
-  | 'mapsListSources' | 'mapsAddSource' | 'mapsOpenTilePack' | 'mapsUpdateSource' | 'mapsReorderSources' | 'mapsRemoveSource'
+  | 'mapsListSources' | 'mapsAddSource' | 'mapsAddStyle' | 'mapsOpenTilePack' | 'mapsUpdateSource' | 'mapsReorderSources' | 'mapsRemoveSource'
   | 'mapsPrefetchEstimate' | 'mapsPrefetchStart' | 'mapsPrefetchCancel' | 'mapsCacheStats';
 
 export function createTilesApi(ctx: AreaContext, fetchFn?: FetchFn): { api: AreaApi<Extract<MapsMethod, TileMethod>>; close(): void } {
   const sources = new SourceStore(ctx.db);
-  const service = new TileService(ctx.dataDir, sources, fetchFn);
+  const fetcher: FetchFn = fetchFn ?? ((url, init) => fetch(url, init));
+  const service = new TileService(ctx.dataDir, sources, fetcher);
   registerTileService(ctx.dataDir, service);
   const jobs = new Map<number, PrefetchJob>();
   let nextJob = 1;
@@ -32,6 +34,16 @@ export function createTilesApi(ctx: AreaContext, fetchFn?: FetchFn): { api: Area
         const s = sources.add(p);
         changed();
         return publicSource(s);
+      },
+      mapsAddStyle: async ({ url, datum }) => {
+        const rasters = await rasterSourcesOfStyle(fetcher, url);
+        for (const r of rasters) {
+          const refusal = refuseShiftedDatum(datum, r.url);
+          if (refusal) throw refusal;
+        }
+        const added = rasters.map((r) => publicSource(sources.add({ ...r, datum })));
+        changed();
+        return added;
       },
       mapsOpenTilePack: ({ path, name }) => {
         const kind = /\.pmtiles$/i.test(path) ? 'pmtiles' : /\.mbtiles$/i.test(path) ? 'mbtiles' : null;

@@ -61,6 +61,7 @@ export function SourcesSection() {
   const [kind, setKind] = useState<'xyz' | 'tms'>('xyz');
   const [datum, setDatum] = useState<SourceDatum>('WGS84');
   const [path, setPath] = useState('');
+  const [styleUrl, setStyleUrl] = useState('');
   const ids = sources.map((s) => s.id);
   // The offline packs' sizes: read when the panel opens and after each prefetch ends.
   const prefetchState = useMapsStore((st) => (st.prefetch?.state === 'running' ? 'running' : `${st.prefetch?.jobId ?? 0}`));
@@ -96,6 +97,13 @@ export function SourcesSection() {
             {(['WGS84', 'CGCS2000', 'GCJ02', 'BD09'] as const).map((d) => <option key={d} value={d}>{d}</option>)}
           </select></label>
           <button type="submit" data-testid="maps-add-submit">{t('maps.add.submit')}</button>
+        </form>
+      </details>
+      <details>
+        <summary>{t('maps.style.title')}</summary>
+        <form className="maps-row" onSubmit={(e) => { e.preventDefault(); void call('mapsAddStyle', { url: styleUrl }).then((out) => { setError(out.ok ? null : out.error); if (out.ok) setStyleUrl(''); }); }}>
+          <input placeholder={t('maps.style.url')} value={styleUrl} onChange={(e) => setStyleUrl(e.target.value)} required />
+          <button type="submit">{t('maps.style.add')}</button>
         </form>
       </details>
       <details>

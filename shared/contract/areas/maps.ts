@@ -75,6 +75,8 @@ export const mapsCalls = {
       token: z.string().max(200).optional(),
     })
     .strict(),
+  /** A MapLibre style URL: its raster sources become XYZ/TMS sources (vector styles are refused). */
+  mapsAddStyle: z.object({ url: z.string().min(10).max(1000), datum: z.enum(['WGS84', 'CGCS2000', 'GCJ02', 'BD09']).default('WGS84') }).strict(),
   /** An MBTiles or PMTiles pack on the station's disk (path as the station sees it). */
   mapsOpenTilePack: z.object({ path: z.string().min(1).max(1000), name: z.string().trim().min(1).max(120).optional() }).strict(),
   mapsUpdateSource: z
@@ -107,6 +109,7 @@ export const mapsPermissions: Record<MapsMethod, readonly Role[]> = {
   mapsListSources: everyone,
   mapsAddSource: ['pilot'],
   mapsOpenTilePack: ['pilot'],
+  mapsAddStyle: ['pilot'],
   mapsUpdateSource: ['pilot'],
   mapsReorderSources: ['pilot'],
   mapsRemoveSource: ['pilot'],
@@ -153,6 +156,7 @@ export interface MapsCallResults {
   mapsListSources: MapSource[];
   mapsAddSource: MapSource;
   mapsOpenTilePack: MapSource;
+  mapsAddStyle: MapSource[];
   mapsUpdateSource: MapSource;
   mapsReorderSources: MapSource[];
   mapsRemoveSource: null;

@@ -46,6 +46,9 @@ export function fakeMapsArea(ctx: FakeAreaContext): FakeArea<MapsMethod> {
       sourcesChanged();
       return s;
     },
+    mapsAddStyle: () => {
+      throw new ContractError('tiles-style-unreachable', msg('The fake station reads no styles.', '模拟地面站不读取样式。'));
+    },
     mapsOpenTilePack: ({ path, name }) => {
       const s: MapSource = { id: `src-${nextId++}`, name: name ?? path, kind: path.endsWith('.pmtiles') ? 'pmtiles' : 'mbtiles', path, datum: 'WGS84', enabled: true, opacity: 1, order: sources.length, attribution: '', maxZoom: 22, hasToken: false, builtIn: false, needsToken: false };
       sources.push(s);
