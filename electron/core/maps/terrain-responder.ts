@@ -12,6 +12,8 @@ import { maskBits, subgridHeights, type GridBlockRef } from '../../../shared/ter
 import type { GroundElevationFn } from '../../../shared/terrain/model';
 
 const RESEND_MS = 2000;
+/** ArduPilot's TERRAIN_SPACING default, for a vehicle that checks before it ever asked. */
+const DEFAULT_SPACING_M = 100;
 /** TERRAIN_SPACING is a uint16; ArduPilot accepts 5..(much less than this). A 0 would loop forever. */
 const MIN_SPACING_M = 1;
 
@@ -21,6 +23,8 @@ export type TerrainVehicleStats = TerrainVehicleInfo;
 export class TerrainResponder {
   private readonly stats = new Map<string, TerrainVehicleStats>();
   private readonly lastSent = new Map<string, number>();
+  /** The grid spacing each vehicle last asked for: TERRAIN_REPORT answers in the vehicle's own grid. */
+  private readonly spacingOf = new Map<string, number>();
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -66,6 +70,7 @@ export class TerrainResponder {
     if (!Number.isFinite(latE7) || !Number.isFinite(lonE7) || Math.abs(latE7) > 90e7 || Math.abs(lonE7) > 180e7 || spacingM < MIN_SPACING_M) return;
     const s = this.statsOf(m);
     s.requests++;
+    this.spacingOf.set(s.key, spacingM);
     const now = this.clock.now();
     s.lastRequestAt = now;
     const block: GridBlockRef = { latE7, lonE7, spacingM };
@@ -90,11 +95,13 @@ export class TerrainResponder {
     const latE7 = typeof f.lat === 'number' ? f.lat : NaN;
     const lonE7 = typeof f.lon === 'number' ? f.lon : NaN;
     if (!Number.isFinite(latE7) || !Number.isFinite(lonE7)) return;
-    this.statsOf(m).checks++;
+    const s = this.statsOf(m);
+    s.checks++;
+    const spacingM = this.spacingOf.get(s.key) ?? DEFAULT_SPACING_M;
     const h = this.ground(latE7 / 1e7, lonE7 / 1e7);
     // spacing 0 means "no terrain here" in TERRAIN_REPORT; pending/loaded count 4x4 grids.
     this.links.send(linkId, 'TERRAIN_REPORT', {
-      lat: latE7, lon: lonE7, spacing: h === null ? 0 : 100, terrain_height: h ?? 0, current_height: 0, pending: 0, loaded: h === null ? 0 : 1,
+      lat: latE7, lon: lonE7, spacing: h === null ? 0 : spacingM, terrain_height: h ?? 0, current_height: 0, pending: 0, loaded: h === null ? 0 : 1,
     });
   }
 
