@@ -108,10 +108,19 @@ describe('tile packs in Chromium', () => {
     const off = station.subscribe((name, payload) => {
       if (name === 'mapsPrefetch') events.push(payload as Events['mapsPrefetch']);
     });
-    const { jobId, estimate } = await station.mapsPrefetchStart(area, pilot);
-    await expect.poll(() => events.find((e) => e.jobId === jobId && e.state === 'done')?.fetched, { timeout: 90_000 }).toBe(estimate.tiles);
+    // On a loaded machine a fetch can fail; starting again resumes (cached tiles are skipped).
+    let estimate = await station.mapsPrefetchEstimate(area, pilot);
+    const total = estimate.tiles;
+    for (let attempt = 0; attempt < 3 && estimate.toFetch > 0; attempt++) {
+      const { jobId } = await station.mapsPrefetchStart(area, pilot);
+      await expect.poll(() => events.some((e) => e.jobId === jobId && e.state === 'done'), { timeout: 90_000 }).toBe(true);
+      const end = events.find((e) => e.jobId === jobId && e.state === 'done')!;
+      if (end.failed > 0) console.warn(`prefetch attempt ${attempt + 1}: ${end.failed} failed (${end.lastError})`);
+      estimate = await station.mapsPrefetchEstimate(area, pilot);
+    }
     off();
-    expect(hits).toBe(estimate.tiles);
+    expect(estimate).toMatchObject({ tiles: total, cached: total, toFetch: 0 });
+    const hitsWhenDone = hits;
     await new Promise<void>((r) => {
       upstream.closeAllConnections();
       upstream.close(() => r());
@@ -124,7 +133,7 @@ describe('tile packs in Chromium', () => {
     for (const [x, y] of SAMPLES) {
       await expect.poll(() => pixel(x, y), { timeout: 45_000 }).toEqual([40, 170, 70]);
     }
-    expect(hits).toBe(estimate.tiles);
+    expect(hits).toBe(hitsWhenDone); // nothing reached the (stopped) server
     await page.screenshot({ path: join(SHOTS, 'maps-offline.png') });
   }, 240_000);
 
