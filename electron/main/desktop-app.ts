@@ -6,6 +6,7 @@ import type { Station } from '../../shared/contract/api';
 import { createPortBroker } from './acquire-port';
 import { createAppProtocolHandler } from './app-protocol';
 import { requestAllowed } from './remote-content';
+import { tileRouteFor } from '../core/maps/tile-service';
 import type { MainPortLike } from './port-channel';
 import {
   ACQUIRE_PORT_CHANNEL,
@@ -64,7 +65,7 @@ export async function startDesktopApp(
 
   // The handler must be in place before the first window loads app://gcs/index.html. It is on the
   // default session, which is the one the window uses (no partition).
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR, undefined, tileRouteFor(app.getPath('userData'))));
 
   const ses = session.defaultSession;
   // app:// responses carry the CSP from the handler; this keeps it on anything else as well.

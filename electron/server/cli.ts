@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Station } from '../../shared/contract/api';
 import type { Refusal } from '../core/security/audit-log';
 import { defaultServerDataDir } from '../core/station-parts/data-dir';
+import { tileRouteFor } from '../core/maps/tile-service';
 import { DEFAULT_PORT, isLoopbackHost, startServer } from './server';
 
 export const TOKEN_MIN = 16;
@@ -152,7 +153,7 @@ export async function serve(argv: string[], deps: ServeDeps): Promise<number> {
 
   let server;
   try {
-    server = await startServer({ station, host: args.host, port: args.port, staticDir, allowLan: args.allowLan, token: args.token, onRefusal: deps.onRefusal });
+    server = await startServer({ station, host: args.host, port: args.port, staticDir, allowLan: args.allowLan, token: args.token, onRefusal: deps.onRefusal, tiles: tileRouteFor(args.dataDir) });
   } catch (e) {
     await station.close().catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;

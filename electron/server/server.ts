@@ -22,6 +22,7 @@ import {
 import { SECURITY_HEADERS } from './security-headers';
 import { resolveStaticPath, sendFile } from './static-files';
 import { wsChannel } from './ws-channel';
+import type { TileRoute } from '../core/maps/tile-service';
 
 export interface ServerOptions {
   station: Station;
@@ -33,6 +34,8 @@ export interface ServerOptions {
   staticDir: string;
   token?: string;
   allowLan?: boolean;
+  /** The maps area's /tiles/ route (electron/core/maps/tile-service.ts tileRouteFor). */
+  tiles?: TileRoute;
   /** For tests: a limiter with a fake clock or other thresholds. */
   limiter?: FailureLimiter;
   /** Every refusal, besides the console line: the station's audit log. */
@@ -139,6 +142,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return path === '/' || path === '/index.html' ? sendUnauthorizedPage(res) : plain(res, 401, 'Unauthorized');
     }
     if (auth === 'query') res.setHeader('Set-Cookie', tokenCookie(port, token));
+    if (opts.tiles && path.startsWith('/tiles/')) {
+      const t = await opts.tiles(path);
+      res.writeHead(t.status, { 'Content-Type': t.contentType, 'Cache-Control': t.cacheControl, 'Content-Length': String(typeof t.body === 'string' ? Buffer.byteLength(t.body) : t.body.byteLength) });
+      res.end(req.method === 'HEAD' ? undefined : t.body);
+      return;
+    }
     const file = await resolveStaticPath(opts.staticDir, path);
     if (!file) return plain(res, 404, 'Not found');
     // Vite puts content hashes in asset names, so they never change; everything else is revalidated.

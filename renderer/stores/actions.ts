@@ -8,6 +8,7 @@ import { useLinksStore } from './links';
 import { useSecurityStore } from './security';
 import { useSimulatorStore } from './simulator';
 
+/** Exported for the areas' own action files (renderer/stores/*-actions.ts). */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ContractErrorValue };
 
 export async function call<M extends Method>(method: M, params?: CallParams<M>): Promise<Outcome<CallResults[M]>> {

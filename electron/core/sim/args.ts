@@ -30,6 +30,8 @@ export interface SimOptions {
   helicopterAltM: number;
   /** SBS-1 (BaseStation) feed port on 127.0.0.1 (0 = any free port, printed at start). */
   sbsPort: number | null;
+  /** Ask the GCS for terrain like ArduPilot (TERRAIN_REQUEST), grid spacing in metres; null: off. */
+  terrainSpacingM: number | null;
   help: boolean;
   /** MAVLink 2 signing key of every vehicle (--signing-key HEX); absent: unsigned until SETUP_SIGNING. */
   signingKey?: Uint8Array;
@@ -52,6 +54,7 @@ export const SIM_USAGE = `Usage: gcs sim [--vehicles N] [--udp host:port] [--tcp
                [--loss P] [--dup P] [--reorder P] [--corrupt P] [--delay MS] [--jitter MS] [--seed N]
                [--signing-key HEX] [--reboot-after S] [--change-sysid-after S:N]
                [--helicopter] [--helicopter-alt M] [--sbs-port P]
+               [--terrain] [--terrain-spacing M]
 
 Simulated ArduCopter quadcopters speaking MAVLink 2 (system ids 1..N, component 1).
   --vehicles N         how many vehicles (1-100, default 1)
@@ -68,6 +71,9 @@ Simulated ArduCopter quadcopters speaking MAVLink 2 (system ids 1..N, component 
   --mission-capacity N mission items each vehicle can store, home included (default 724); a longer
                        upload is refused with MAV_MISSION_NO_SPACE. --fence-capacity (default 100)
                        and --rally-capacity (default 20) do the same for fence vertices and rally points
+  --terrain            ask the GCS for terrain under the vehicle like ArduPilot (TERRAIN_REQUEST, once a
+                       second, TERRAIN_REPORT with progress; a STATUSTEXT when the block is loaded)
+  --terrain-spacing M  terrain grid spacing in metres (5-1000, default 100 like TERRAIN_SPACING)
 Link faults, on every vehicle's link in both directions, to reproduce a bad radio:
   --loss P             drop a frame with probability P (0-1)
   --dup P              deliver a frame twice with probability P
@@ -135,7 +141,7 @@ function parseHome(text: string): GeoPoint {
 export function parseSimArgs(argv: readonly string[]): SimOptions {
   const opts: SimOptions = {
     vehicles: 1, udp: null, tcpListen: null, home: DEFAULT_HOME, speedup: 1, streamDefaultHz: 4, demo: false,
-    capacity: { ...DEFAULT_CAPACITY }, faults: { ...NO_FAULTS }, seed: 1,
+    capacity: { ...DEFAULT_CAPACITY }, faults: { ...NO_FAULTS }, seed: 1, terrainSpacingM: null,
     helicopter: false, helicopterAltM: 90, sbsPort: null, help: false,
   };
   const probability = (what: string, text: string) => parseNumber(text, what, 0, 1);
@@ -231,6 +237,12 @@ export function parseSimArgs(argv: readonly string[]): SimOptions {
       case '--sbs-port':
         opts.sbsPort = parsePort(takeValue(), '--sbs-port', true);
         opts.helicopter = true;
+        break;
+      case '--terrain':
+        opts.terrainSpacingM ??= 100;
+        break;
+      case '--terrain-spacing':
+        opts.terrainSpacingM = parseNumber(takeValue(), '--terrain-spacing', 5, 1000, true);
         break;
       default:
         throw new SimArgError(`unknown option "${arg}" (see gcs sim --help)`);
