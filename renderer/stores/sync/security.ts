@@ -2,6 +2,8 @@
 import type { StationClient } from '../../../shared/contract/client';
 import { useSecurityStore } from '../security';
 
+const RECENT_FAULT_MS = 5 * 60_000;
+
 /** Returns the unsubscribe functions. */
 export function bindSecurity(client: StationClient): Array<() => void> {
   const store = useSecurityStore.getState;
@@ -12,5 +14,10 @@ export function bindSecurity(client: StationClient): Array<() => void> {
   ];
   const ignore = (): void => undefined;
   client.call('getSigning').then((list) => store().signingReceived(list), ignore);
+  // A window opened (or reconnected) a little after a fault still shows it: the last few minutes' worth.
+  client.call('listVehicleFaults').then((list) => {
+    const recent = list.filter((f) => Date.now() - f.atMs < RECENT_FAULT_MS);
+    for (const f of recent.reverse()) store().faultArrived(f);
+  }, ignore);
   return offs;
 }
