@@ -21,8 +21,8 @@ import { VehicleOperations } from './station-parts/vehicle-operations';
 import type { ProtocolTimings } from './vehicle-protocol';
 import type { AreaContext, StationArea } from './station-parts/area';
 import { createPlanArea } from './station-parts/areas/plan';
-import { createOpsArea } from './station-parts/areas/ops';
-import { createReplayArea, type ReplayAreaOptions } from './station-parts/areas/replay';
+import { createOpsArea, type OpsArea } from './station-parts/areas/ops';
+import { createReplayArea, type ReplayArea, type ReplayAreaOptions } from './station-parts/areas/replay';
 import { createMapsArea } from './station-parts/areas/maps';
 import { createSecurityArea } from './station-parts/areas/security';
 import type { Method, StationApi } from '../../shared/contract/api';
@@ -104,8 +104,12 @@ export class GroundStation implements Station {
       sysid: this.sysid,
       secretBox: opts.secretBox,
     };
-    for (const create of [createPlanArea, createOpsArea, (c: AreaContext) => createReplayArea(c, opts.replay), createMapsArea, createSecurityArea]) {
+    // Replay reads the ops area's notes store; notes entered during a flight carry replay's flight id.
+    let ops = null as OpsArea | null;
+    const replay = (c: AreaContext) => createReplayArea(c, { ...opts.replay, notes: opts.replay?.notes ?? ops?.notes });
+    for (const create of [createPlanArea, (c: AreaContext) => (ops = createOpsArea(c)), replay, createMapsArea, createSecurityArea]) {
       const area = create(ctx) as StationArea<Method>;
+      if ('currentFlightId' in area) ops?.setFlightIdSource((area as ReplayArea).currentFlightId);
       this.areas.push(area);
       for (const [name, fn] of Object.entries(area.api)) {
         (this as unknown as Record<string, unknown>)[name] = (fn as (...a: unknown[]) => unknown).bind(area.api);

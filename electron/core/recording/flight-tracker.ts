@@ -112,6 +112,13 @@ export class FlightTracker {
     kinds.set(`${sys}:${comp}:${msgid}`, raw.slice());
   }
 
+  /** The flight opened most recently among those in progress (notes entered now belong to it). */
+  currentFlightId(): string | null {
+    let latest: FlightRecord | null = null;
+    for (const f of this.active.values()) if (!latest || f.record.startMs >= latest.startMs) latest = f.record;
+    return latest?.id ?? null;
+  }
+
   activeFlight(vehicleKey: string): FlightRecord | undefined {
     return this.active.get(vehicleKey)?.record;
   }

@@ -26,7 +26,12 @@ export interface ReplayAreaOptions {
 const VEHICLES_EVERY_MS = 150;
 const CLOSED: ReplayState = { open: false, playing: false, speed: 1, tMs: 0, startMs: 0, endMs: 0 };
 
-export function createReplayArea(ctx: AreaContext, opts: ReplayAreaOptions = {}): StationArea<ReplayMethod> {
+export interface ReplayArea extends StationArea<ReplayMethod> {
+  /** The flight in progress that notes entered now belong to (the ops area's flight id source). */
+  currentFlightId(): string | null;
+}
+
+export function createReplayArea(ctx: AreaContext, opts: ReplayAreaOptions = {}): ReplayArea {
   const recorder = new LinkRecorder(ctx.session.links, join(ctx.dataDir, 'recordings'));
   const library = new FlightLibrary(ctx.db);
   const tracker = new FlightTracker({
@@ -61,6 +66,7 @@ export function createReplayArea(ctx: AreaContext, opts: ReplayAreaOptions = {})
   };
 
   return {
+    currentFlightId: () => tracker.currentFlightId(),
     api: {
       listFlights: (p) => library.search(p),
       flightLogbook: (p) => library.logbook(p),
