@@ -6,6 +6,7 @@ import { flightTimeS } from '../../../shared/planning';
 import { useLocalMessage, useT } from '../../i18n/useT';
 import { MapView } from '../../map/MapView';
 import { usePlanStore } from '../../stores/plan';
+import { UploadPanel } from './UploadPanel';
 import { addPlanLayers, fenceGeoJson, planBounds, routeGeoJson, setPlanData } from './planLayers';
 import '../../styles/plan.css';
 
@@ -24,13 +25,22 @@ export function PlanView() {
 
   useEffect(() => {
     if (!map) return;
+    // isStyleLoaded() is false while any source is still loading, even after 'load' has fired, so
+    // also try on the next 'idle'; adding is idempotent.
     const add = () => {
       if (!map.getSource('plan-route')) addPlanLayers(map);
       setLayersReady(true);
     };
     if (map.isStyleLoaded()) add();
-    else map.once('load', add);
-    return () => setLayersReady(false);
+    else {
+      map.once('load', add);
+      map.once('idle', add);
+    }
+    return () => {
+      map.off('load', add);
+      map.off('idle', add);
+      setLayersReady(false);
+    };
   }, [map]);
 
   // Only the sources whose data changed are replaced: a selection change does not resend the fence.
@@ -84,6 +94,7 @@ export function PlanView() {
             {dropped.map((d) => (
               <p key={d.id} className="plan-warning">{local(d.reason)}</p>
             ))}
+            <UploadPanel plan={plan} />
             <div className="panel-title">
               {t('plan.checks')} <span className="panel-count">{issues.length}</span>
             </div>
