@@ -1,11 +1,15 @@
 // The map in the middle, fed from the stores. The follow badge on the map is the follow toggle.
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { VehicleSnapshot } from '../../../shared/contract/types';
 import { MapView } from '../../map/MapView';
+import { MapsOverlay } from '../maps/MapsOverlay';
 import { useT } from '../../i18n/useT';
 import { selectFollow, selectSelectedKey, useSelectionStore } from '../../stores/selection';
 import { selectTrails, useTrailsStore } from '../../stores/trails';
 import { selectVehicleList, useVehiclesStore } from '../../stores/vehicles';
+import { OpsMapOverlay } from './ops/OpsMapOverlay';
+import { TrailLengthControl } from './ops/TrailLengthControl';
 
 export function MapArea() {
   const t = useT();
@@ -15,6 +19,7 @@ export function MapArea() {
   const follow = useSelectionStore(selectFollow);
   const select = useSelectionStore((s) => s.select);
   const toggleFollow = useSelectionStore((s) => s.toggleFollow);
+  const [map, setMap] = useState<MapLibreMap | null>(null);
   const vehicleLabel = useCallback((v: VehicleSnapshot) => t('vehicle.callsign', { sysid: v.sysid }), [t]);
   return (
     <main className="map-area">
@@ -27,7 +32,11 @@ export function MapArea() {
         onToggleFollow={toggleFollow}
         vehicleLabel={vehicleLabel}
         labels={{ followOn: t('map.followOn'), followOff: t('map.followOff') }}
+        onMap={setMap}
       />
+      <OpsMapOverlay map={map} />
+      <TrailLengthControl />
+      <MapsOverlay map={map} />
     </main>
   );
 }
