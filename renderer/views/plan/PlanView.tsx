@@ -2,9 +2,10 @@
 // Clicking a check selects the item it is about on the map.
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { flightTimeS } from '../../../shared/planning';
+import { checkPlan, flightTimeS } from '../../../shared/planning';
 import { useLocalMessage, useT } from '../../i18n/useT';
 import { MapView } from '../../map/MapView';
+import { selectZones, useMapsStore } from '../../stores/maps';
 import { usePlanStore } from '../../stores/plan';
 import { UploadPanel } from './UploadPanel';
 import { addPlanLayers, fenceGeoJson, planBounds, routeGeoJson, setPlanData } from './planLayers';
@@ -17,7 +18,7 @@ const NO_TRAILS = {};
 export function PlanView() {
   const t = useT();
   const local = useLocalMessage();
-  const { plan, patterns, dropped, issues, fileName, error, selectedIndex, openText, selectItem } = usePlanStore();
+  const { plan, patterns, dropped, fileName, error, selectedIndex, openText, selectItem } = usePlanStore();
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [layersReady, setLayersReady] = useState(false);
   const [tooBig, setTooBig] = useState(false);
@@ -57,6 +58,9 @@ export function PlanView() {
     }
   }, [map, layersReady, plan, patterns]);
 
+  // Airspace zones come from the maps area; the checks rerun when either side changes.
+  const zones = useMapsStore(selectZones);
+  const issues = useMemo(() => (plan ? checkPlan(plan, { zones }) : []), [plan, zones]);
   const stats = useMemo(() => (plan ? flightTimeS(plan, {}, plan.mission.plannedHome) : null), [plan]);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
