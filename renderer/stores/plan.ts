@@ -3,13 +3,12 @@ import { create } from 'zustand';
 import { toErrorValue } from '../../shared/contract/errors';
 import type { ContractErrorValue } from '../../shared/contract/types';
 import type { Plan } from '../../shared/plan/types';
-import { checkPlan, readPlanFile, type DroppedPattern, type PatternInstance, type PlanIssue } from '../../shared/planning';
+import { readPlanFile, type DroppedPattern, type PatternInstance } from '../../shared/planning';
 
 interface PlanState {
   plan: Plan | null;
   patterns: PatternInstance[];
   dropped: DroppedPattern[];
-  issues: PlanIssue[];
   fileName: string | null;
   error: ContractErrorValue | null;
   selectedIndex: number | null;
@@ -21,7 +20,6 @@ export const usePlanStore = create<PlanState>()((set) => ({
   plan: null,
   patterns: [],
   dropped: [],
-  issues: [],
   fileName: null,
   error: null,
   selectedIndex: null,
@@ -29,7 +27,7 @@ export const usePlanStore = create<PlanState>()((set) => ({
     try {
       const r = readPlanFile(text);
       // A failed open keeps the plan already shown: nothing is lost by picking the wrong file.
-      set({ plan: r.plan, patterns: r.patterns, dropped: r.dropped, issues: checkPlan(r.plan), fileName, error: null, selectedIndex: null });
+      set({ plan: r.plan, patterns: r.patterns, dropped: r.dropped, fileName, error: null, selectedIndex: null });
     } catch (err) {
       set({ error: toErrorValue(err) });
     }

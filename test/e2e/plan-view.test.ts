@@ -78,7 +78,7 @@ describe('Plan view in Chromium', () => {
       const path = join(dir, `${kind}.plan`);
       writeFileSync(path, planFile(kind));
       await page.getByTestId('plan-open').setInputFiles(path);
-      await expect.poll(async () => (await page.getByTestId('plan-stats').textContent()) ?? '', { timeout: 10_000 }).toMatch(/Patterns/);
+      await expect.poll(async () => (await page.getByTestId('plan-view').textContent()) ?? '', { timeout: 10_000 }).toContain(`${kind}.plan`);
       const count = Number(await page.getByTestId('plan-item-count').textContent());
       expect(count).toBeGreaterThan(3);
       await expect.poll(async () => page.getByTestId('map-view').getAttribute('data-map-loaded'), { timeout: 20_000 }).toBe('true');
@@ -102,4 +102,24 @@ describe('Plan view in Chromium', () => {
     await page.getByTestId('plan-open').setInputFiles(join(dir, 'pt.plan'));
     await expect.poll(async () => (await page.getByTestId('plan-issues').textContent()) ?? '', { timeout: 5_000 }).toMatch(/exclusion fence/);
   });
+
+  it('uploads a pattern plan to the simulator; the vehicle reports the same item count', async () => {
+    await page.getByTestId('view-tab-fly').click();
+    await page.getByTestId('sim-start').click();
+    await page.getByTestId('vehicle-marker').first().waitFor({ state: 'attached', timeout: 30_000 });
+    await page.getByTestId('view-tab-plan').click();
+    const path = join(dir, 'upload.plan');
+    writeFileSync(path, planFile('expandingSquare'));
+    await page.getByTestId('plan-open').setInputFiles(path);
+    await expect.poll(async () => (await page.getByTestId('plan-view').textContent()) ?? '', { timeout: 10_000 }).toContain('upload.plan');
+    const items = Number(await page.getByTestId('plan-item-count').textContent());
+    expect(items).toBe(11);
+    const key = station.getVehicles()[0].key;
+    await page.getByTestId('plan-upload-vehicle').selectOption(key);
+    await page.getByTestId('plan-upload').click();
+    await expect.poll(async () => (await page.getByTestId('plan-upload-result').textContent().catch(() => '')) ?? '', { timeout: 40_000 }).toMatch(/verified/);
+    // MISSION_CURRENT.total is the last seq: with ArduPilot's home at seq 0 that is the plan's item count.
+    await expect.poll(() => station.getVehicles()[0].missionCount, { timeout: 30_000 }).toBe(items);
+    await page.screenshot({ path: join(SHOTS, 'plan-uploaded.png') });
+  }, 120_000);
 });

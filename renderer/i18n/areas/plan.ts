@@ -20,6 +20,14 @@ export const planEn = {
   'plan.kind.expandingSquare': 'Expanding square',
   'plan.kind.sectorSearch': 'Sector search',
   'plan.kind.overwatch': 'Overwatch orbits',
+  'plan.upload': 'Upload',
+  'plan.noVehicles': 'No vehicle connected',
+  'plan.chooseVehicle': 'Choose a vehicle',
+  'plan.uploadButton': 'Upload mission, fence and rally',
+  'plan.sending': 'Sending item {done} of {total}',
+  'plan.verifying': 'Reading back item {done} of {total}',
+  'plan.uploadedVerified': 'Uploaded and verified: the vehicle holds {n} mission items.',
+  'plan.uploadedUnverified': 'Uploaded {n} mission items, but the read-back did not match.',
 } as const;
 
 export const planZh: Record<keyof typeof planEn, string> = {
@@ -42,4 +50,12 @@ export const planZh: Record<keyof typeof planEn, string> = {
   'plan.kind.expandingSquare': '扩展方形搜索',
   'plan.kind.sectorSearch': '扇形搜索',
   'plan.kind.overwatch': '定点盘旋监视',
+  'plan.upload': '上传',
+  'plan.noVehicles': '没有已连接的飞行器',
+  'plan.chooseVehicle': '选择飞行器',
+  'plan.uploadButton': '上传任务、围栏和集结点',
+  'plan.sending': '正在发送第 {done}/{total} 项',
+  'plan.verifying': '正在回读第 {done}/{total} 项',
+  'plan.uploadedVerified': '已上传并校验：飞行器中有 {n} 个任务项。',
+  'plan.uploadedUnverified': '已上传 {n} 个任务项，但回读结果不一致。',
 } as const;

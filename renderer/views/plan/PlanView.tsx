@@ -2,10 +2,12 @@
 // Clicking a check selects the item it is about on the map.
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { flightTimeS } from '../../../shared/planning';
+import { checkPlan, flightTimeS } from '../../../shared/planning';
 import { useLocalMessage, useT } from '../../i18n/useT';
 import { MapView } from '../../map/MapView';
+import { selectZones, useMapsStore } from '../../stores/maps';
 import { usePlanStore } from '../../stores/plan';
+import { UploadPanel } from './UploadPanel';
 import { addPlanLayers, fenceGeoJson, planBounds, routeGeoJson, setPlanData } from './planLayers';
 import '../../styles/plan.css';
 
@@ -16,7 +18,7 @@ const NO_TRAILS = {};
 export function PlanView() {
   const t = useT();
   const local = useLocalMessage();
-  const { plan, patterns, dropped, issues, fileName, error, selectedIndex, openText, selectItem } = usePlanStore();
+  const { plan, patterns, dropped, fileName, error, selectedIndex, openText, selectItem } = usePlanStore();
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [layersReady, setLayersReady] = useState(false);
   const [tooBig, setTooBig] = useState(false);
@@ -24,13 +26,22 @@ export function PlanView() {
 
   useEffect(() => {
     if (!map) return;
+    // isStyleLoaded() is false while any source is still loading, even after 'load' has fired, so
+    // also try on the next 'idle'; adding is idempotent.
     const add = () => {
       if (!map.getSource('plan-route')) addPlanLayers(map);
       setLayersReady(true);
     };
     if (map.isStyleLoaded()) add();
-    else map.once('load', add);
-    return () => setLayersReady(false);
+    else {
+      map.once('load', add);
+      map.once('idle', add);
+    }
+    return () => {
+      map.off('load', add);
+      map.off('idle', add);
+      setLayersReady(false);
+    };
   }, [map]);
 
   // Only the sources whose data changed are replaced: a selection change does not resend the fence.
@@ -47,6 +58,9 @@ export function PlanView() {
     }
   }, [map, layersReady, plan, patterns]);
 
+  // Airspace zones come from the maps area; the checks rerun when either side changes.
+  const zones = useMapsStore(selectZones);
+  const issues = useMemo(() => (plan ? checkPlan(plan, { zones }) : []), [plan, zones]);
   const stats = useMemo(() => (plan ? flightTimeS(plan, {}, plan.mission.plannedHome) : null), [plan]);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
@@ -84,6 +98,7 @@ export function PlanView() {
             {dropped.map((d) => (
               <p key={d.id} className="plan-warning">{local(d.reason)}</p>
             ))}
+            <UploadPanel plan={plan} />
             <div className="panel-title">
               {t('plan.checks')} <span className="panel-count">{issues.length}</span>
             </div>
