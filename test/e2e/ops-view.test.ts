@@ -111,21 +111,26 @@ describe('operations view: three drones, a helicopter, a pilot and a commander',
   it('the pilot flies with hold-to-confirm and sees the answer; the commander has no buttons', async () => {
     await expect.poll(() => commander.getByTestId('guided-watch-only').count()).toBe(1);
     const rtl = pilot.getByTestId('guided-rtl');
+    // The pilot's window in front, as on the pilot's laptop (a background page gets no key focus).
+    await pilot.bringToFront();
     // A click is not a hold: nothing is sent.
     await rtl.click();
     expect(await pilot.getByTestId('guided-answer').count()).toBe(0);
-    await rtl.scrollIntoViewIfNeeded();
-    const box = (await rtl.boundingBox())!;
-    await pilot.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    await pilot.mouse.down();
+    // Held from the keyboard (Space), which a layout shift in the panel cannot move off the button.
+    await rtl.focus();
+    await pilot.keyboard.down(' ');
     await pilot.waitForTimeout(1200);
-    await pilot.mouse.up();
+    await pilot.keyboard.up(' ');
     const answer = pilot.getByTestId('guided-answer');
-    await answer.waitFor({ timeout: 20_000 });
+    await answer.waitFor({ timeout: 30_000 }).catch(async (err: unknown) => {
+      await pilot.screenshot({ path: join(SHOTS, 'ops-hold-failed.png') });
+      throw err;
+    });
     expect(await answer.getAttribute('data-code')).toBe('accepted');
   }, 60_000);
 
   it('the commander sets altitude blocks; drones above theirs raise an alert on every screen', async () => {
+    await commander.bringToFront();
     await commander.getByTestId('altitude-blocks').locator('summary').click();
     await commander.getByTestId('block-drone-max').fill('20');
     await commander.getByTestId('blocks-apply').click();
