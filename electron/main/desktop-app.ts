@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import type { Station } from '../../shared/contract/api';
 import { createPortBroker } from './acquire-port';
 import { createAppProtocolHandler } from './app-protocol';
+import { requestAllowed } from './remote-content';
+import { tileRouteFor } from '../core/maps/tile-service';
 import type { MainPortLike } from './port-channel';
 import {
   ACQUIRE_PORT_CHANNEL,
@@ -63,13 +65,21 @@ export async function startDesktopApp(
 
   // The handler must be in place before the first window loads app://gcs/index.html. It is on the
   // default session, which is the one the window uses (no partition).
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR, undefined, tileRouteFor(app.getPath('userData'))));
 
   const ses = session.defaultSession;
   // app:// responses carry the CSP from the handler; this keeps it on anything else as well.
   ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCsp(details.responseHeaders) }));
   ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
   ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+  // No USB/HID/serial device for web content: the station talks to radios from Node, never the page.
+  ses.setDevicePermissionHandler(() => false);
+  // No remote content, whatever a page or a bug asks for (see remote-content.ts).
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = requestAllowed(details.url);
+    if (!allowed) console.warn(`[gcs main] blocked a request for ${details.url.slice(0, 120)}`);
+    callback({ cancel: !allowed });
+  });
 
   const broker = createPortBroker({
     station,

@@ -73,6 +73,7 @@ function writeString(u8: Uint8Array, start: number, length: number, value: Field
 }
 
 function toBig(v: FieldValue | undefined): bigint {
+  if (typeof v === 'bigint') return BigInt.asUintN(64, v);
   const n = typeof v === 'number' && Number.isFinite(v) ? Math.trunc(v) : 0;
   return BigInt(n);
 }
@@ -80,7 +81,15 @@ function toNum(v: FieldValue | undefined): number {
   return typeof v === 'number' ? v : 0;
 }
 
-const helpers = { readString, writeString, toBig, toNum };
+/**
+ * 64-bit values as numbers while exact; past 2^53 (bit masks such as TERRAIN_REQUEST.mask) as bigint,
+ * because a double would silently drop the low bits.
+ */
+function from64(v: bigint): number | bigint {
+  return v <= BigInt(Number.MAX_SAFE_INTEGER) && v >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(v) : v;
+}
+
+const helpers = { readString, writeString, toBig, toNum, from64 };
 
 function compileDecoder(fields: FieldDef[]): Decoder {
   const parts = fields.map((f) => {
@@ -88,7 +97,7 @@ function compileDecoder(fields: FieldDef[]): Decoder {
     if (f.type === 'char') return `${key}: h.readString(u8, o + ${f.offset}, ${f.arrayLength})`;
     const read = (off: number) => {
       const call = `dv.${READ[f.type]}(o + ${off}${f.size > 1 ? ', true' : ''})`;
-      return f.type === 'uint64_t' || f.type === 'int64_t' ? `Number(${call})` : call;
+      return f.type === 'uint64_t' || f.type === 'int64_t' ? `h.from64(${call})` : call;
     };
     if (f.arrayLength === 0) return `${key}: ${read(f.offset)}`;
     const elems = [];

@@ -1,7 +1,8 @@
 // Shapes of MAVLink data inside the core. Field names are the MAVLink spec's (snake_case, as in the
 // XML and pymavlink); values are raw wire values (degE7, mm, cdeg, ...): reducers convert them once.
 
-export type FieldValue = number | string | number[];
+/** bigint only for 64-bit values beyond 2^53 (see dialect.ts from64). */
+export type FieldValue = number | string | number[] | bigint;
 export type Fields = Record<string, FieldValue>;
 
 /** One frame as found on the wire, checked (CRC) but not decoded. Views into the received bytes. */

@@ -2,6 +2,7 @@
 // stack trace from deep inside a socket.
 import type { GeoPoint } from './geo';
 import { NO_FAULTS, type FaultOptions } from './link-faults';
+import { parseSigningKeyHex } from './signing';
 
 export interface HostPort {
   host: string;
@@ -29,7 +30,15 @@ export interface SimOptions {
   helicopterAltM: number;
   /** SBS-1 (BaseStation) feed port on 127.0.0.1 (0 = any free port, printed at start). */
   sbsPort: number | null;
+  /** Ask the GCS for terrain like ArduPilot (TERRAIN_REQUEST), grid spacing in metres; null: off. */
+  terrainSpacingM: number | null;
   help: boolean;
+  /** MAVLink 2 signing key of every vehicle (--signing-key HEX); absent: unsigned until SETUP_SIGNING. */
+  signingKey?: Uint8Array;
+  /** Vehicle 1 reboots this many real seconds after start (--reboot-after S). */
+  rebootAfterS?: number;
+  /** Vehicle 1 comes back as another system id after some real seconds (--change-sysid-after S:N). */
+  changeSysid?: { afterS: number; sysid: number };
 }
 
 /**
@@ -43,7 +52,9 @@ export const SIM_USAGE = `Usage: gcs sim [--vehicles N] [--udp host:port] [--tcp
                [--speedup X] [--stream-default HZ] [--demo]
                [--mission-capacity N] [--fence-capacity N] [--rally-capacity N]
                [--loss P] [--dup P] [--reorder P] [--corrupt P] [--delay MS] [--jitter MS] [--seed N]
+               [--signing-key HEX] [--reboot-after S] [--change-sysid-after S:N]
                [--helicopter] [--helicopter-alt M] [--sbs-port P]
+               [--terrain] [--terrain-spacing M]
 
 Simulated ArduCopter quadcopters speaking MAVLink 2 (system ids 1..N, component 1).
   --vehicles N         how many vehicles (1-100, default 1)
@@ -60,6 +71,9 @@ Simulated ArduCopter quadcopters speaking MAVLink 2 (system ids 1..N, component 
   --mission-capacity N mission items each vehicle can store, home included (default 724); a longer
                        upload is refused with MAV_MISSION_NO_SPACE. --fence-capacity (default 100)
                        and --rally-capacity (default 20) do the same for fence vertices and rally points
+  --terrain            ask the GCS for terrain under the vehicle like ArduPilot (TERRAIN_REQUEST, once a
+                       second, TERRAIN_REPORT with progress; a STATUSTEXT when the block is loaded)
+  --terrain-spacing M  terrain grid spacing in metres (5-1000, default 100 like TERRAIN_SPACING)
 Link faults, on every vehicle's link in both directions, to reproduce a bad radio:
   --loss P             drop a frame with probability P (0-1)
   --dup P              deliver a frame twice with probability P
@@ -67,6 +81,13 @@ Link faults, on every vehicle's link in both directions, to reproduce a bad radi
   --corrupt P          flip a random byte of a frame with probability P
   --delay MS           add MS milliseconds of latency (0-10000); --jitter MS adds 0..MS more
   --seed N             seed of the fault generator (default 1): the same seed, the same faults
+Security:
+  --signing-key HEX    MAVLink 2 signing with this 32-byte key (64 hex digits): frames sent are signed,
+                       frames received must be signed with it (as ArduPilot with a key). Without it a
+                       vehicle takes a key from SETUP_SIGNING.
+Vehicle faults (vehicle 1, real seconds after start):
+  --reboot-after S     reboots (uptime back to 0, disarmed, STABILIZE), as after a brown-out
+  --change-sysid-after S:N  comes back as system id N (1-254), as after SYSID_THISMAV was changed
 Manned traffic:
   --helicopter         a police helicopter (ICAO 780A1B, POLICE1) flies a loop over home at 40 m/s,
                        reported as ADSB_VEHICLE on every drone's link
@@ -120,7 +141,7 @@ function parseHome(text: string): GeoPoint {
 export function parseSimArgs(argv: readonly string[]): SimOptions {
   const opts: SimOptions = {
     vehicles: 1, udp: null, tcpListen: null, home: DEFAULT_HOME, speedup: 1, streamDefaultHz: 4, demo: false,
-    capacity: { ...DEFAULT_CAPACITY }, faults: { ...NO_FAULTS }, seed: 1,
+    capacity: { ...DEFAULT_CAPACITY }, faults: { ...NO_FAULTS }, seed: 1, terrainSpacingM: null,
     helicopter: false, helicopterAltM: 90, sbsPort: null, help: false,
   };
   const probability = (what: string, text: string) => parseNumber(text, what, 0, 1);
@@ -191,6 +212,22 @@ export function parseSimArgs(argv: readonly string[]): SimOptions {
       case '--seed':
         opts.seed = parseNumber(takeValue(), '--seed', 0, 2 ** 32 - 1, true);
         break;
+      case '--reboot-after':
+        opts.rebootAfterS = parseNumber(takeValue(), '--reboot-after', 0, 86_400);
+        break;
+      case '--change-sysid-after': {
+        const v = takeValue();
+        const m = /^(\d+(?:\.\d+)?):(\d{1,3})$/.exec(v);
+        if (!m || Number(m[2]) < 1 || Number(m[2]) > 254) throw new SimArgError(`--change-sysid-after needs S:N (seconds, new system id 1-254), got "${v}"`);
+        opts.changeSysid = { afterS: Number(m[1]), sysid: Number(m[2]) };
+        break;
+      }
+      case '--signing-key': {
+        const key = parseSigningKeyHex(takeValue());
+        if (!key) throw new SimArgError('--signing-key needs 64 hex digits (a 32-byte key)');
+        opts.signingKey = key;
+        break;
+      }
       case '--helicopter':
         opts.helicopter = true;
         break;
@@ -200,6 +237,12 @@ export function parseSimArgs(argv: readonly string[]): SimOptions {
       case '--sbs-port':
         opts.sbsPort = parsePort(takeValue(), '--sbs-port', true);
         opts.helicopter = true;
+        break;
+      case '--terrain':
+        opts.terrainSpacingM ??= 100;
+        break;
+      case '--terrain-spacing':
+        opts.terrainSpacingM = parseNumber(takeValue(), '--terrain-spacing', 5, 1000, true);
         break;
       default:
         throw new SimArgError(`unknown option "${arg}" (see gcs sim --help)`);

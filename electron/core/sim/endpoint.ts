@@ -18,6 +18,7 @@ import type { SimParams } from './params';
 import { StreamScheduler } from './streams';
 import { TELEMETRY, type TelemetrySource } from './telemetry';
 import { SimVehicle } from './vehicle';
+import { SimTerrainClient } from './terrain-client';
 
 const { MavSeverity } = common;
 
@@ -36,14 +37,18 @@ export interface SimEndpointOptions {
   missionCapacity?: VehicleMissionStoreOptions['capacity'];
   /** Clock of the mission protocol's upload give-up deadline; default: simulated time (see the header). */
   linkClock?: Clock;
+  /** Ask for terrain like ArduPilot at this grid spacing (see terrain-client.ts); absent: never. */
+  terrainSpacingM?: number;
 }
 
 export class SimEndpoint {
-  readonly sysid: number;
+  /** Changes only through changeSysid (a fault the simulator can play: SYSID_THISMAV set and rebooted). */
+  sysid: number;
   readonly compid: number;
   readonly vehicle: SimVehicle;
   readonly streams: StreamScheduler;
   readonly missionProtocol: VehicleMissionProtocol;
+  readonly terrain: SimTerrainClient | null;
   private readonly encoder: Encoder;
   /** The mission protocol's timers on simulated time (advanced by step). */
   private readonly simClock = new FakeClock();
@@ -73,6 +78,9 @@ export class SimEndpoint {
       missionCapacity: opts.missionCapacity,
     });
     this.streams = new StreamScheduler(opts.streamDefaultHz);
+    this.terrain = opts.terrainSpacingM
+      ? new SimTerrainClient(opts.terrainSpacingM, { send: (name, fields) => this.send(name, fields), text: (sev, text) => this.sendText(sev, text) })
+      : null;
     this.source = { vehicle: this.vehicle, sysid: this.sysid, origin: { ...opts.start }, unixTimeMs: opts.unixTimeMs ?? Date.now };
     const port: ProtocolPort = {
       send: (name, fields) => this.send(name, fields),
@@ -94,6 +102,28 @@ export class SimEndpoint {
     for (const listener of [...this.missionListeners]) listener(msg);
   }
 
+  /**
+   * A power cycle mid-flight, as a brown-out does it: uptime from zero, disarmed, STABILIZE, position
+   * and stored mission kept (ArduPilot keeps its mission in storage), the boot banner again.
+   */
+  reboot(): void {
+    const s = this.vehicle.state;
+    s.timeBootMs = 0;
+    s.armed = false;
+    s.mode = 0; // STABILIZE
+    s.flightTimeS = 0;
+    this.streams.restartClock();
+    this.booted = false;
+  }
+
+  /** The vehicle comes back under another system id (someone changed SYSID_THISMAV). */
+  changeSysid(sysid: number): void {
+    this.sysid = sysid;
+    this.encoder.sysid = sysid;
+    this.source.sysid = sysid;
+    this.reboot();
+  }
+
   /** Stop the mission protocol's timers (the process is closing). */
   close(): void {
     this.missionProtocol.dispose();
@@ -113,6 +143,7 @@ export class SimEndpoint {
     this.vehicle.step(dtS);
     this.simClock.advance(dtS * 1000);
     for (const name of this.streams.due(this.timeBootMs)) this.sendTelemetry(name);
+    this.terrain?.step(this.timeBootMs, this.vehicle.state.position, this.vehicle.state.position.altMslM);
   }
 
   /** A decoded message from any link. Messages addressed to another system or component are ignored. */

@@ -81,6 +81,8 @@ export const MESSAGE_HANDLERS: Record<string, MessageHandler> = {
     ep.vehicle.auto.setCurrent(num(msg.fields.seq), ep.vehicle.state.mode === CopterMode.AUTO);
   },
 
+  TERRAIN_DATA: (ep, msg) => ep.terrain?.receive(msg),
+
   REQUEST_DATA_STREAM: (ep, msg) => {
     const f = msg.fields;
     ep.streams.requestDataStream(num(f.req_stream_id), num(f.req_message_rate), num(f.start_stop) !== 0, ep.timeBootMs);

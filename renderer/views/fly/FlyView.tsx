@@ -4,6 +4,8 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { MapArea } from './MapArea';
 import { TelemetryPanel } from './TelemetryPanel';
 import { VehicleList } from './VehicleList';
+import { FaultBanner } from '../security/FaultBanner';
+import { SigningPanel } from '../security/SigningPanel';
 import { GuidedActions } from './ops/GuidedActions';
 import { OpsInstruments } from './ops/OpsInstruments';
 import { OpsColumn } from './ops/OpsColumn';
@@ -16,10 +18,12 @@ export function FlyView() {
         <div className="map-column">
           <MapArea />
           <ConnectionBanner />
+          <FaultBanner />
         </div>
         <aside className={`side-panel${stale ? ' stale' : ''}`}>
           <VehicleList />
           <TelemetryPanel />
+          <SigningPanel />
           <OpsInstruments />
           <GuidedActions />
         </aside>

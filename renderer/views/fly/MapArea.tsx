@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { VehicleSnapshot } from '../../../shared/contract/types';
 import { MapView } from '../../map/MapView';
+import { MapsOverlay } from '../maps/MapsOverlay';
 import { useT } from '../../i18n/useT';
 import { selectFollow, selectSelectedKey, useSelectionStore } from '../../stores/selection';
 import { selectTrails, useTrailsStore } from '../../stores/trails';
@@ -35,6 +36,7 @@ export function MapArea() {
       />
       <OpsMapOverlay map={map} />
       <TrailLengthControl />
+      <MapsOverlay map={map} />
     </main>
   );
 }

@@ -1,0 +1,77 @@
+// The unit's offline elevation model on disk: SRTM .hgt tiles (1" or 3", also zipped as NASA ships
+// them, N46E122.hgt.zip) and geographic GeoTIFF DEMs (.tif, see shared/terrain/geotiff.ts) in one
+// folder of the station's data directory. Tiles are read whole into memory (a 3" tile is 2.9 MB, a 1" tile 26 MB); a broken file is reported and skipped, never fatal.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { ContractError, msg } from '../../../shared/contract/errors';
+import type { UserMessage } from '../../../shared/contract/types';
+import { parseHgt, parseHgtName } from '../../../shared/terrain/hgt';
+import { TerrainModel } from '../../../shared/terrain/model';
+import { parseGeoTiff } from '../../../shared/terrain/geotiff';
+
+export interface TerrainLoadReport {
+  folder: string;
+  tiles: Array<{ file: string; south: number; west: number; resolutionArcSec: number }>;
+  errors: Array<{ file: string; message: UserMessage }>;
+}
+
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Reads one .hgt or .hgt.zip file into the model; throws ContractError when it is not a tile. */
+export function loadHgtFile(model: TerrainModel, path: string, fileName: string): { south: number; west: number; samples: number } {
+  const size = statSync(path).size;
+  if (size > MAX_FILE_BYTES) throw new ContractError('terrain-size', msg(`${fileName} is too large for an SRTM tile.`, `${fileName} 过大，不是 SRTM 瓦片。`));
+  const bytes = new Uint8Array(readFileSync(path));
+  if (/\.zip$/i.test(fileName)) {
+    let entries: Record<string, Uint8Array>;
+    try {
+      entries = unzipSync(bytes, { filter: (f) => parseHgtName(f.name) !== null && f.originalSize <= MAX_FILE_BYTES });
+    } catch {
+      throw new ContractError('terrain-zip', msg(`${fileName} is not a readable zip file.`, `${fileName} 不是可读取的 zip 文件。`));
+    }
+    const [name, data] = Object.entries(entries)[0] ?? [];
+    if (!name || !data) throw new ContractError('terrain-zip', msg(`${fileName} holds no .hgt tile.`, `${fileName} 中没有 .hgt 瓦片。`));
+    const tile = parseHgt(name, data);
+    model.add(tile);
+    return tile;
+  }
+  const tile = parseHgt(fileName, bytes);
+  model.add(tile);
+  return tile;
+}
+
+/** Replaces the model's tiles with those of the folder (missing folder: no tiles, no error). */
+export function loadTerrainFolder(model: TerrainModel, folder: string): TerrainLoadReport {
+  const report: TerrainLoadReport = { folder, tiles: [], errors: [] };
+  model.clear();
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return report;
+  }
+  for (const file of names.sort()) {
+    if (/\.tiff?$/i.test(file)) {
+      try {
+        const path = join(folder, file);
+        if (statSync(path).size > MAX_FILE_BYTES * 4) throw new ContractError('terrain-size', msg(`${file} is too large.`, `${file} 过大。`));
+        const grid = parseGeoTiff(file, new Uint8Array(readFileSync(path)));
+        model.addGrid(grid);
+        report.tiles.push({ file, south: grid.north - grid.dLat * (grid.rows - 1), west: grid.west, resolutionArcSec: Math.round(grid.dLat * 3600 * 10) / 10 });
+      } catch (err) {
+        report.errors.push({ file, message: err instanceof ContractError ? err.userMessage : msg(`${file}: ${String(err)}`, `${file}：${String(err)}`) });
+      }
+      continue;
+    }
+    if (!/\.hgt(\.zip)?$/i.test(file)) continue;
+    try {
+      const t = loadHgtFile(model, join(folder, file), file);
+      report.tiles.push({ file, south: t.south, west: t.west, resolutionArcSec: t.samples === 3601 ? 1 : 3 });
+    } catch (err) {
+      const message = err instanceof ContractError ? err.userMessage : msg(`${file}: ${String(err)}`, `${file}：${String(err)}`);
+      report.errors.push({ file, message });
+    }
+  }
+  return report;
+}
