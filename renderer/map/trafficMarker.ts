@@ -34,7 +34,9 @@ export class TrafficMarker {
     this.element.dataset.testid = 'traffic-marker';
     this.icon = document.createElement('div');
     this.icon.className = 'traffic-marker__icon';
-    this.icon.innerHTML = track.aircraftClass === 'fixedwing' ? PLANE_SVG : HELI_SVG;
+    // Our own constant SVG, never text from the wire.
+    if (track.aircraftClass === 'fixedwing') this.icon.innerHTML = PLANE_SVG;
+    else this.icon.innerHTML = HELI_SVG;
     this.label = document.createElement('div');
     this.label.className = 'traffic-marker__label';
     this.element.append(this.icon, this.label);

@@ -119,7 +119,8 @@ export class VehicleMarker {
     const fixedWing = state.fixedWing ?? false;
     if (fixedWing !== this.iconFixedWing) {
       this.iconFixedWing = fixedWing;
-      this.icon.innerHTML = fixedWing ? FIXEDWING_SVG : ICON_SVG;
+      if (fixedWing) this.icon.innerHTML = FIXEDWING_SVG;
+      else this.icon.innerHTML = ICON_SVG;
     }
     if (!prev || prev.linkLost !== state.linkLost) {
       this.element.classList.toggle('vehicle-marker--lost', state.linkLost);

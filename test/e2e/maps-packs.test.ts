@@ -155,7 +155,7 @@ describe('tile packs in Chromium', () => {
 
     // Draw a zone with three clicks on the map, name it, save it: the station stores it.
     await page.getByTestId('maps-draw-start').click();
-    for (const [x, y] of [[450, 300], [700, 320], [600, 520]] as const) await page.mouse.click(x, y);
+    for (const [x, y] of [[420, 300], [620, 320], [540, 520]] as const) await page.mouse.click(x, y);
     await page.getByTestId('maps-draw').getByRole('textbox').fill('Drawn block');
     await page.getByTestId('maps-draw').getByRole('button', { name: 'Save zone' }).click();
     await expect.poll(async () => (await station.mapsListZones({}, pilot)).map((z) => z.name), { timeout: 30_000 }).toContain('Drawn block');
