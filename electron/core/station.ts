@@ -22,7 +22,7 @@ import type { ProtocolTimings } from './vehicle-protocol';
 import type { AreaContext, StationArea } from './station-parts/area';
 import { createPlanArea } from './station-parts/areas/plan';
 import { createOpsArea } from './station-parts/areas/ops';
-import { createReplayArea } from './station-parts/areas/replay';
+import { createReplayArea, type ReplayAreaOptions } from './station-parts/areas/replay';
 import { createMapsArea } from './station-parts/areas/maps';
 import { createSecurityArea } from './station-parts/areas/security';
 import type { Method, StationApi } from '../../shared/contract/api';
@@ -38,6 +38,10 @@ export interface GroundStationOptions {
   dataDir?: string;
   /** Mission/command retry timing (default: QGC's). Tests on fast links shorten it. */
   protocolTimings?: ProtocolTimings;
+  /** Seals signing keys at rest: the Electron host passes safeStorage; default a 0600 key file in dataDir. */
+  secretBox?: AreaContext['secretBox'];
+  /** Replay area: the notes store it reads (wired at merge), when flights start and end. */
+  replay?: ReplayAreaOptions;
 }
 
 /** The calls the areas implement, exposed as the station's own methods (bound in the constructor). */
@@ -98,8 +102,9 @@ export class GroundStation implements Station {
       dataDir: this.dataDir,
       clock,
       sysid: this.sysid,
+      secretBox: opts.secretBox,
     };
-    for (const create of [createPlanArea, createOpsArea, createReplayArea, createMapsArea, createSecurityArea]) {
+    for (const create of [createPlanArea, createOpsArea, (c: AreaContext) => createReplayArea(c, opts.replay), createMapsArea, createSecurityArea]) {
       const area = create(ctx) as StationArea<Method>;
       this.areas.push(area);
       for (const [name, fn] of Object.entries(area.api)) {
@@ -212,7 +217,7 @@ export class GroundStation implements Station {
   }
 
   private async startSim(vehicles: number): Promise<SimulatorInfo> {
-    const link = await this.session.links.open('udp:127.0.0.1:0');
+    const link = await this.session.links.open('udp:127.0.0.1:0', { restorable: false });
     const port = Number(link.spec.slice(link.spec.lastIndexOf(':') + 1));
     let child: SimulatorChild;
     try {

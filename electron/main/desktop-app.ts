@@ -6,6 +6,7 @@ import type { Station } from '../../shared/contract/api';
 import { createPortBroker } from './acquire-port';
 import { createAppProtocolHandler } from './app-protocol';
 import { tileRouteFor } from '../core/maps/tile-service';
+import { requestAllowed } from './remote-content';
 import type { MainPortLike } from './port-channel';
 import {
   ACQUIRE_PORT_CHANNEL,
@@ -71,6 +72,14 @@ export async function startDesktopApp(
   ses.webRequest.onHeadersReceived((details, callback) => callback({ responseHeaders: withCsp(details.responseHeaders) }));
   ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permissionDecision(permission)));
   ses.setPermissionCheckHandler((_wc, permission) => permissionDecision(permission));
+  // No USB/HID/serial device for web content: the station talks to radios from Node, never the page.
+  ses.setDevicePermissionHandler(() => false);
+  // No remote content, whatever a page or a bug asks for (see remote-content.ts).
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const allowed = requestAllowed(details.url);
+    if (!allowed) console.warn(`[gcs main] blocked a request for ${details.url.slice(0, 120)}`);
+    callback({ cancel: !allowed });
+  });
 
   const broker = createPortBroker({
     station,

@@ -3,8 +3,9 @@
 import * as electron from 'electron';
 import { GroundStation } from '../core/station';
 import { startDesktopApp } from './desktop-app';
+import { SafeStorageBox } from './safe-storage-box';
 
-startDesktopApp(electron, (dataDir) => new GroundStation({ host: 'electron', dataDir }), __dirname).catch((err: unknown) => {
+startDesktopApp(electron, (dataDir) => new GroundStation({ host: 'electron', dataDir, secretBox: new SafeStorageBox(electron.safeStorage) }), __dirname).catch((err: unknown) => {
   console.error('[gcs main] failed to start:', err);
   electron.app.exit(1);
 });

@@ -1,18 +1,23 @@
 // `gcs serve [--port P] [--host H] [--lan]`: the station plus the server host, until Ctrl+C.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Station } from '../../shared/contract/api';
+import type { Refusal } from '../core/security/audit-log';
 import { defaultServerDataDir } from '../core/station-parts/data-dir';
 import { tileRouteFor } from '../core/maps/tile-service';
 import { DEFAULT_PORT, isLoopbackHost, startServer } from './server';
 
-export const SERVE_USAGE = `Usage: gcs serve [--port P] [--host 127.0.0.1] [--lan] [--data-dir DIR]
+export const TOKEN_MIN = 16;
+
+export const SERVE_USAGE = `Usage: gcs serve [--port P] [--host 127.0.0.1] [--lan] [--data-dir DIR] [--token-file FILE]
   --port P   TCP port (default ${DEFAULT_PORT}; 0 = any free port)
   --host H   interface to listen on (default 127.0.0.1)
   --lan      allow other computers (they connect as observers); listens on 0.0.0.0 unless --host is given
   --data-dir DIR  where flights, notes and map caches are kept (default ${defaultServerDataDir()})
+  --token-file FILE  use the access token in FILE (owner-only, chmod 600; at least ${TOKEN_MIN} characters)
+                 instead of a new one each start, so bookmarks survive a restart
 `;
 
 export interface ServeArgs {
@@ -21,6 +26,8 @@ export interface ServeArgs {
   allowLan: boolean;
   help: boolean;
   dataDir: string;
+  /** A configured token (--token-file); absent: a new one per start. */
+  token?: string;
 }
 
 export type ParsedServeArgs = { ok: true; args: ServeArgs } | { ok: false; error: string };
@@ -31,6 +38,7 @@ export function parseServeArgs(argv: string[]): ParsedServeArgs {
   let allowLan = false;
   let help = false;
   let dataDir = defaultServerDataDir();
+  let token: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -54,6 +62,14 @@ export function parseServeArgs(argv: string[]): ParsedServeArgs {
         dataDir = v;
         break;
       }
+      case '--token-file': {
+        const v = value();
+        if (!v || v.startsWith('--')) return { ok: false, error: '--token-file needs a file.' };
+        const read = readTokenFile(v);
+        if (!read.ok) return read;
+        token = read.token;
+        break;
+      }
       case '--lan':
         allowLan = true;
         break;
@@ -69,7 +85,26 @@ export function parseServeArgs(argv: string[]): ParsedServeArgs {
   if (!allowLan && !isLoopbackHost(chosenHost)) {
     return { ok: false, error: `--host ${chosenHost} would expose the station to the network; add --lan if that is intended.` };
   }
-  return { ok: true, args: { port, host: chosenHost, allowLan, help, dataDir } };
+  return { ok: true, args: { port, host: chosenHost, allowLan, help, dataDir, ...(token !== undefined ? { token } : {}) } };
+}
+
+
+/** A configured token is a password: readable by its owner only, long, and printable (it goes in a URL). */
+export function readTokenFile(path: string): { ok: true; token: string } | { ok: false; error: string } {
+  let text: string;
+  try {
+    const mode = statSync(path).mode & 0o777;
+    if (process.platform !== 'win32' && (mode & 0o077) !== 0) {
+      return { ok: false, error: `--token-file ${path} can be read by other users (mode ${mode.toString(8)}); run chmod 600 ${path}.` };
+    }
+    text = readFileSync(path, 'utf8').trim();
+  } catch (e) {
+    return { ok: false, error: `--token-file ${path} cannot be read: ${(e as NodeJS.ErrnoException).code ?? String(e)}.` };
+  }
+  if (text.length < TOKEN_MIN || text.length > 256 || !/^[A-Za-z0-9._~-]+$/.test(text)) {
+    return { ok: false, error: `--token-file ${path} must hold one token of ${TOKEN_MIN}-256 letters, digits or . _ ~ -.` };
+  }
+  return { ok: true, token: text };
 }
 
 export function defaultStaticDir(): string {
@@ -83,6 +118,8 @@ export interface ServeDeps {
   untilShutdown?: () => Promise<void>;
   out?: (line: string) => void;
   err?: (line: string) => void;
+  /** Every refusal (wrong token, foreign origin, forbidden call), for the audit log. */
+  onRefusal?: (r: Refusal) => void;
 }
 
 /** Runs the service; resolves with the process exit code. */
@@ -116,7 +153,7 @@ export async function serve(argv: string[], deps: ServeDeps): Promise<number> {
 
   let server;
   try {
-    server = await startServer({ station, host: args.host, port: args.port, staticDir, allowLan: args.allowLan, tiles: tileRouteFor(parsed.args.dataDir) });
+    server = await startServer({ station, host: args.host, port: args.port, staticDir, allowLan: args.allowLan, token: args.token, onRefusal: deps.onRefusal, tiles: tileRouteFor(parsed.args.dataDir) });
   } catch (e) {
     await station.close().catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;
@@ -181,7 +218,22 @@ function untilSignal(): Promise<void> {
 /** The `gcs serve` command over the real GroundStation. */
 export async function runServe(argv: string[]): Promise<void> {
   const { GroundStation } = await import('../core/station');
-  const code = await serve(argv, { createStation: (dataDir) => new GroundStation({ host: 'server', dataDir }) });
+  const { AuditLog } = await import('../core/security/audit-log');
+  let audit: InstanceType<typeof AuditLog> | null = null;
+  const code = await serve(argv, {
+    createStation: (dataDir) => {
+      const station = new GroundStation({ host: 'server', dataDir });
+      audit = new AuditLog(station.db);
+      return station;
+    },
+    onRefusal: (r) => {
+      try {
+        audit?.refusal(r);
+      } catch (e) {
+        process.emitWarning(`audit log: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+  });
   // `gcs` turns a normal return into exit code 0, so other codes must end the process here.
   if (code !== 0) process.exit(code);
 }

@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_ENVELOPE_BYTES, type Caller, type Station } from '../../shared/contract/api';
 import { attachConnection } from '../../shared/contract/dispatch';
+import type { Refusal } from '../core/security/audit-log';
 import {
   allowedHosts,
   cookieName,
@@ -37,6 +38,8 @@ export interface ServerOptions {
   tiles?: TileRoute;
   /** For tests: a limiter with a fake clock or other thresholds. */
   limiter?: FailureLimiter;
+  /** Every refusal, besides the console line: the station's audit log. */
+  onRefusal?: (r: Refusal) => void;
 }
 
 export interface RunningServer {
@@ -50,6 +53,7 @@ export const DEFAULT_PORT = 8765;
 const HEARTBEAT_MS = 30_000;
 /** Per connection: enough lines to see what a misbehaving client does, not enough to flood the log. */
 const MAX_LOGGED_REFUSALS = 10;
+const AUDITED_REFUSALS_PER_MIN = 100;
 
 type AuthResult = 'query' | 'cookie' | 'missing' | 'wrong' | 'blocked';
 
@@ -70,8 +74,35 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   let allowed = new Set<string>();
   const sockets = new Set<WebSocket>();
 
+  // At most AUDITED_REFUSALS_PER_MIN rows a minute: a flood is recorded as a count, not row by row.
+  let auditWindowStart = 0;
+  let auditedInWindow = 0;
+  let unaudited = 0;
+  /** One line on the console and one row in the audit log per refusal. */
+  function refused(channel: string, who: string, reason: string, log = true): void {
+    if (log) console.warn(`[gcs server] refused ${channel} from ${who}: ${reason}`);
+    const now = Date.now();
+    try {
+      if (now - auditWindowStart >= 60_000) {
+        if (unaudited > 0) opts.onRefusal?.({ channel: 'server', who: 'several', reason: `${unaudited} more refusals in the last minute were not recorded one by one` });
+        auditWindowStart = now;
+        auditedInWindow = 0;
+        unaudited = 0;
+      }
+      if (auditedInWindow >= AUDITED_REFUSALS_PER_MIN) {
+        unaudited++;
+        return;
+      }
+      auditedInWindow++;
+      opts.onRefusal?.({ channel, who, reason, timeMs: now });
+    } catch {
+      // The audit's own trouble (a full disk) must not turn a refusal into a crash.
+    }
+  }
+
   function authenticate(req: IncomingMessage, query: URLSearchParams, what: string): AuthResult {
     const addr = req.socket.remoteAddress ?? 'unknown';
+    // Not audited again: the block was, when it began; a blocked guesser must not fill the disk.
     if (limiter.isBlocked(addr)) return 'blocked';
     const fromQuery = query.get('token');
     const fromCookie = readCookie(req.headers.cookie, cookieName(port));
@@ -79,7 +110,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (given === null) return 'missing';
     if (tokenMatches(token, given)) return fromQuery !== null ? 'query' : 'cookie';
     const nowBlocked = limiter.recordFailure(addr, given);
-    console.warn(`[gcs server] refused ${what} from ${addr}: wrong token${nowBlocked ? ' (address blocked for a while after repeated failures)' : ''}`);
+    refused(what, addr, `wrong token${nowBlocked ? ' (address blocked for a while after repeated failures)' : ''}`);
     return 'wrong';
   }
 
@@ -93,7 +124,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
-    if (!hostAllowed(req.headers.host, allowed)) return plain(res, 403, 'Unknown host name');
+    if (!hostAllowed(req.headers.host, allowed)) {
+      refused(`${req.method ?? 'HTTP'} ${sanitize(req.url)}`, req.socket.remoteAddress ?? 'unknown', `unknown host name ${sanitize(req.headers.host)}`, false);
+      return plain(res, 403, 'Unknown host name');
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       return plain(res, 405, 'Method not allowed');
@@ -127,7 +161,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     socket.on('error', () => socket.destroy());
     const addr = req.socket.remoteAddress ?? 'unknown';
     const refuse = (status: number, reason: string, log = true) => {
-      if (log) console.warn(`[gcs server] refused WebSocket from ${addr}: ${reason}`);
+      if (log) refused('WebSocket', addr, reason);
       rejectUpgrade(socket, status, reason);
     };
     const { path, query } = splitUrl(req.url);
@@ -150,6 +184,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     let refusals = 0;
     const onRefusal = (reason: string) => {
       refusals++;
+      refused('call', caller.name, reason, false);
       if (refusals <= MAX_LOGGED_REFUSALS) console.warn(`[gcs server] ${reason.includes(caller.name) ? reason : `${caller.name}: ${reason}`}`);
       if (refusals === MAX_LOGGED_REFUSALS) console.warn(`[gcs server] ${caller.name}: further refusals not logged`);
     };

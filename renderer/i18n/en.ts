@@ -15,7 +15,6 @@ export const en = {
   'view.fly': 'Fly',
   'view.plan': 'Plan',
   'view.replay': 'Replay',
-  'view.plan.empty': 'Plan view: draw routes and patterns here.',
   'view.replay.empty': 'Replay view: recorded flights appear here.',
 
   'lang.switch': 'Language',

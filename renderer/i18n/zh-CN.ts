@@ -16,7 +16,6 @@ export const zhCN: Record<MessageKey, string> = {
   'view.fly': '飞行',
   'view.plan': '规划',
   'view.replay': '回放',
-  'view.plan.empty': '规划视图：在此绘制航线与航线模式。',
   'view.replay.empty': '回放视图：已记录的飞行显示在此。',
 
   'lang.switch': '语言',

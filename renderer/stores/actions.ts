@@ -5,6 +5,7 @@ import type { ContractErrorValue, LinkInfo, SerialPortInfo, SimulatorInfo } from
 import { bothLanguages } from '../i18n/translate';
 import { useConnectionStore } from './connection';
 import { useLinksStore } from './links';
+import { useSecurityStore } from './security';
 import { useSimulatorStore } from './simulator';
 
 /** Exported for the areas' own action files (renderer/stores/*-actions.ts). */
@@ -18,6 +19,16 @@ export async function call<M extends Method>(method: M, params?: CallParams<M>):
   } catch (err) {
     return { ok: false, error: toErrorValue(err) };
   }
+}
+
+/** Security area calls (signing): each answer also updates the security store. */
+export async function signingCall<M extends 'setSigningKey' | 'clearSigningKey' | 'setRequireSigned' | 'sendSigningSetup'>(
+  method: M,
+  params: CallParams<M>,
+): Promise<Outcome<CallResults[M]>> {
+  const out = await call(method, params);
+  if (out.ok) useSecurityStore.getState().signingChanged(out.value);
+  return out;
 }
 
 export async function openLink(spec: string): Promise<Outcome<LinkInfo>> {

@@ -181,3 +181,15 @@ export interface VehicleCommandResult {
   /** The vehicle's STATUSTEXT explaining a refusal ("Arm: Mode not armable"), if it sent one. */
   vehicleText: string | null;
 }
+
+// --- security area (issue 8): MAVLink 2 signing state of a vehicle. Optional so that snapshots built
+// before the security area knew a vehicle (and older fakes) stay valid; absent means "unsigned".
+/**
+ * signed: its frames carry signatures that verify with its key. unsigned: plain frames (or no key).
+ * bad_signature: a frame claiming to be it failed verification (wrong key, replay, forged) recently.
+ * unverified: signed frames, but the station holds no key for it.
+ */
+export type VehicleSigningState = 'signed' | 'unsigned' | 'bad_signature' | 'unverified';
+export interface VehicleSnapshot {
+  signing?: VehicleSigningState;
+}

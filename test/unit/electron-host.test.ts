@@ -26,6 +26,8 @@ const h = vi.hoisted(() => {
     headersListener: null as null | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void),
     permissionRequest: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
     permissionCheck: null as null | ((wc: unknown, permission: string) => boolean),
+    devicePermission: null as null | ((details: unknown) => boolean),
+    beforeRequest: null as null | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
   };
   return { appHandlers, ipcHandlers, windows, channels, session, events, protocol, readiness, stationStarted: false };
 });
@@ -106,7 +108,9 @@ vi.mock('electron', async () => {
     defaultSession: {
       webRequest: {
         onHeadersReceived: (fn: typeof h.session.headersListener) => (h.session.headersListener = fn),
+        onBeforeRequest: (fn: typeof h.session.beforeRequest) => (h.session.beforeRequest = fn),
       },
+      setDevicePermissionHandler: (fn: typeof h.session.devicePermission) => (h.session.devicePermission = fn),
       setPermissionRequestHandler: (fn: typeof h.session.permissionRequest) => (h.session.permissionRequest = fn),
       setPermissionCheckHandler: (fn: typeof h.session.permissionCheck) => (h.session.permissionCheck = fn),
     },
@@ -280,6 +284,26 @@ describe('Electron main process', () => {
       expect(answer, p).toBe(false);
       expect(h.session.permissionCheck!({}, p), p).toBe(false);
     }
+  });
+
+  it('denies every device (USB, HID, serial) to web content', () => {
+    for (const deviceType of ['usb', 'hid', 'serial']) expect(h.session.devicePermission!({ deviceType }), deviceType).toBe(false);
+  });
+
+  it('cancels every request for remote or disk content, and lets the app own files through', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const decide = (url: string) => {
+      let cancel: boolean | undefined;
+      h.session.beforeRequest!({ url }, (r) => (cancel = r.cancel));
+      return cancel;
+    };
+    for (const url of ['https://tiles.example.com/1/2/3.png', 'http://127.0.0.1:8765/', 'ws://evil.example/', 'file:///etc/passwd', 'ftp://x/', 'app://other/index.html', 'app://user:pw@gcs/index.html', 'not a url']) {
+      expect(decide(url), url).toBe(true);
+    }
+    for (const url of [APP_INDEX_URL, 'app://gcs/assets/maplibre-gl-worker-abc.mjs', 'data:image/png;base64,AA==', 'blob:app://gcs/1234']) {
+      expect(decide(url), url).toBe(false);
+    }
+    warn.mockRestore();
   });
 
   it('hands the app window a working pilot port, and refuses other frames', async () => {

@@ -12,12 +12,22 @@ export interface ManagedLink {
   readonly framer: Framer;
   readonly encoder: Encoder;
   bytesOut: number;
+  /** False for links the station makes for itself (the simulator's): not reopened after a restart. */
+  readonly restorable: boolean;
 }
 
 export type MessageHandler = (message: Message, linkId: string, frame: Frame) => void;
 /** Every good frame received and every frame sent, byte for byte (the tlog recorder's feed). */
 export type RawFrameHandler = (linkId: string, raw: Uint8Array, direction: 'in' | 'out') => void;
 export type LinkStateHandler = (info: LinkInfo, state: LinkState, error: UserMessage | null) => void;
+
+/** Signs what we send and judges what we receive (MAVLink 2 signing: electron/core/security). */
+export interface FrameGuard {
+  /** false: the frame is dropped before decoding and recording (bad signature, replay, unsigned when signing is required). */
+  accept(frame: Frame, linkId: string): boolean;
+  /** The bytes to send in place of an encoded frame (signed for its target), or the same bytes. */
+  outgoing(linkId: string, bytes: Uint8Array, name: string, fields: Partial<Fields>): Uint8Array;
+}
 
 export interface LinkManagerOptions {
   sysid?: number;
@@ -30,6 +40,7 @@ export class LinkManager {
   private readonly stateHandlers = new Set<LinkStateHandler>();
   private readonly rawHandlers = new Set<RawFrameHandler>();
   private nextId = 1;
+  private guard: FrameGuard | null = null;
   readonly sysid: number;
   readonly compid: number;
 
@@ -39,14 +50,14 @@ export class LinkManager {
   }
 
   /** Open a link from a pilot's string; throws ContractError (bad string, port in use, no device...). */
-  async open(spec: string): Promise<LinkInfo> {
+  async open(spec: string, opts: { restorable?: boolean } = {}): Promise<LinkInfo> {
     const id = `link-${this.nextId++}`;
     const link = createLink(id, spec);
     const duplicate = [...this.links.values()].find((m) => m.link.spec === link.spec);
     if (duplicate) {
       throw new ContractError('link_exists', msg(`${link.spec} is already open (${duplicate.link.id}).`, `${link.spec} 已经打开（${duplicate.link.id}）。`));
     }
-    const managed: ManagedLink = { link, framer: new Framer(), encoder: new Encoder({ sysid: this.sysid, compid: this.compid }), bytesOut: 0 };
+    const managed: ManagedLink = { link, framer: new Framer(), encoder: new Encoder({ sysid: this.sysid, compid: this.compid }), bytesOut: 0, restorable: opts.restorable ?? true };
     link.onData((bytes) => this.receive(managed, bytes));
     link.onState((state, error) => {
       const info = this.infoOf(managed);
@@ -93,6 +104,10 @@ export class LinkManager {
     return this.links.get(id)?.framer.quality.percent ?? null;
   }
 
+  setGuard(guard: FrameGuard | null): void {
+    this.guard = guard;
+  }
+
   onMessage(handler: MessageHandler): () => void {
     this.messageHandlers.add(handler);
     return () => this.messageHandlers.delete(handler);
@@ -122,7 +137,8 @@ export class LinkManager {
   send(id: string, name: string, fields: Partial<Fields>): void {
     const m = this.links.get(id);
     if (!m || m.link.state !== 'open') return;
-    const bytes = m.encoder.encode(name, fields);
+    const encoded = m.encoder.encode(name, fields);
+    const bytes = this.guard ? this.guard.outgoing(id, encoded, name, fields) : encoded;
     m.bytesOut += bytes.length;
     m.link.send(bytes);
     if (this.rawHandlers.size) this.tapRaw(id, bytes, 'out');
@@ -135,6 +151,7 @@ export class LinkManager {
 
   private receive(m: ManagedLink, bytes: Uint8Array): void {
     m.framer.push(bytes, (frame) => {
+      if (this.guard && !this.guard.accept(frame, m.link.id)) return;
       if (this.rawHandlers.size) this.tapRaw(m.link.id, frame.raw, 'in');
       let message: Message | undefined;
       try {

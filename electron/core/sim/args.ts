@@ -2,6 +2,7 @@
 // stack trace from deep inside a socket.
 import type { GeoPoint } from './geo';
 import { NO_FAULTS, type FaultOptions } from './link-faults';
+import { parseSigningKeyHex } from './signing';
 
 export interface HostPort {
   host: string;
@@ -26,6 +27,12 @@ export interface SimOptions {
   /** Ask the GCS for terrain like ArduPilot (TERRAIN_REQUEST), grid spacing in metres; null: off. */
   terrainSpacingM: number | null;
   help: boolean;
+  /** MAVLink 2 signing key of every vehicle (--signing-key HEX); absent: unsigned until SETUP_SIGNING. */
+  signingKey?: Uint8Array;
+  /** Vehicle 1 reboots this many real seconds after start (--reboot-after S). */
+  rebootAfterS?: number;
+  /** Vehicle 1 comes back as another system id after some real seconds (--change-sysid-after S:N). */
+  changeSysid?: { afterS: number; sysid: number };
 }
 
 /**
@@ -40,6 +47,7 @@ export const SIM_USAGE = `Usage: gcs sim [--vehicles N] [--udp host:port] [--tcp
                [--mission-capacity N] [--fence-capacity N] [--rally-capacity N]
                [--loss P] [--dup P] [--reorder P] [--corrupt P] [--delay MS] [--jitter MS] [--seed N]
                [--terrain] [--terrain-spacing M]
+               [--signing-key HEX] [--reboot-after S] [--change-sysid-after S:N]
 
 Simulated ArduCopter quadcopters speaking MAVLink 2 (system ids 1..N, component 1).
   --vehicles N         how many vehicles (1-100, default 1)
@@ -66,6 +74,13 @@ Link faults, on every vehicle's link in both directions, to reproduce a bad radi
   --corrupt P          flip a random byte of a frame with probability P
   --delay MS           add MS milliseconds of latency (0-10000); --jitter MS adds 0..MS more
   --seed N             seed of the fault generator (default 1): the same seed, the same faults
+Security:
+  --signing-key HEX    MAVLink 2 signing with this 32-byte key (64 hex digits): frames sent are signed,
+                       frames received must be signed with it (as ArduPilot with a key). Without it a
+                       vehicle takes a key from SETUP_SIGNING.
+Vehicle faults (vehicle 1, real seconds after start):
+  --reboot-after S     reboots (uptime back to 0, disarmed, STABILIZE), as after a brown-out
+  --change-sysid-after S:N  comes back as system id N (1-254), as after SYSID_THISMAV was changed
 `;
 
 export class SimArgError extends Error {}
@@ -189,6 +204,22 @@ export function parseSimArgs(argv: readonly string[]): SimOptions {
       case '--terrain-spacing':
         opts.terrainSpacingM = parseNumber(takeValue(), '--terrain-spacing', 5, 1000, true);
         break;
+      case '--reboot-after':
+        opts.rebootAfterS = parseNumber(takeValue(), '--reboot-after', 0, 86_400);
+        break;
+      case '--change-sysid-after': {
+        const v = takeValue();
+        const m = /^(\d+(?:\.\d+)?):(\d{1,3})$/.exec(v);
+        if (!m || Number(m[2]) < 1 || Number(m[2]) > 254) throw new SimArgError(`--change-sysid-after needs S:N (seconds, new system id 1-254), got "${v}"`);
+        opts.changeSysid = { afterS: Number(m[1]), sysid: Number(m[2]) };
+        break;
+      }
+      case '--signing-key': {
+        const key = parseSigningKeyHex(takeValue());
+        if (!key) throw new SimArgError('--signing-key needs 64 hex digits (a 32-byte key)');
+        opts.signingKey = key;
+        break;
+      }
       default:
         throw new SimArgError(`unknown option "${arg}" (see gcs sim --help)`);
     }

@@ -6,6 +6,7 @@ import type { Message } from '../mavlink';
 import { systemClock } from '../protocol/port';
 import { moveNe } from './geo';
 import { describeFaults, hasFaults, LinkFaults } from './link-faults';
+import { SimSigning } from './signing';
 import { TcpTransport, UdpTransport, type InboundFilter } from './transport';
 
 const LOOP_INTERVAL_MS = 20; // 50 Hz, like ArduCopter's main loop rate for the GCS-visible parts
@@ -34,6 +35,11 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
     hasFaults(opts.faults) ? LinkFaults.seeded(opts.faults, (opts.seed + Math.imul(++stream, 0x9e3779b9)) >>> 0, globalThis) : null;
   const asFilter = (f: LinkFaults | null): InboundFilter | undefined => (f ? (bytes, push) => f.pass(bytes, push) : undefined);
   const capacity = { 0: opts.capacity.mission, 1: opts.capacity.fence, 2: opts.capacity.rally };
+  // Signing per UDP socket (one vehicle each); TCP clients see every vehicle, so one shared state there.
+  const signings = Array.from({ length: opts.vehicles }, (_, i) => new SimSigning(opts.signingKey ?? null, new Set([i + 1])));
+  const tcpSigning = new SimSigning(opts.signingKey ?? null, new Set(signings.map((_, i) => i + 1)));
+  const then = (first: InboundFilter | undefined, second: InboundFilter): InboundFilter =>
+    first ? (bytes, push) => first(bytes, (b) => second(b, push)) : second;
   for (let i = 0; i < opts.vehicles; i++) {
     const out = faults();
     const transmit = (bytes: Uint8Array) => {
@@ -41,6 +47,9 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
       udp?.sendFrom(i, bytes);
       tcp?.send(bytes);
     };
+    // Signed before the link faults, as a radio corrupts what the autopilot signed.
+    // The same bytes go to UDP and TCP: signed with whichever side's key was set last (SETUP_SIGNING).
+    const sign = (bytes: Uint8Array) => (signings[i].keyedOrder >= tcpSigning.keyedOrder ? signings[i] : tcpSigning).outbound(bytes);
     endpoints.push(
       new SimEndpoint({
         sysid: i + 1,
@@ -51,7 +60,7 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
         terrainSpacingM: opts.terrainSpacingM ?? undefined,
         // A GCS gets its 8 s to answer an upload request in real seconds, at any speedup.
         linkClock: systemClock,
-        send: out ? (bytes) => out.pass(bytes, transmit) : transmit,
+        send: out ? (bytes) => out.pass(sign(bytes), transmit) : (bytes) => transmit(sign(bytes)),
       }),
     );
   }
@@ -59,9 +68,9 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
     const deliverToAll = (msg: Message) => {
       if (!closed) endpoints.forEach((ep) => ep.receive(msg));
     };
-    if (opts.tcpListen) tcp = await TcpTransport.open(opts.tcpListen, deliverToAll, asFilter(faults()));
+    if (opts.tcpListen) tcp = await TcpTransport.open(opts.tcpListen, deliverToAll, then(asFilter(faults()), tcpSigning.inbound));
     if (opts.udp) {
-      const inbound = endpoints.map(() => asFilter(faults()));
+      const inbound = endpoints.map((_, i) => then(asFilter(faults()), signings[i].inbound));
       const sinks = endpoints.map((ep) => (msg: Message) => {
         if (!closed) ep.receive(msg);
       });
@@ -73,6 +82,15 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
     await tcp?.close();
     await udp?.close();
     throw err;
+  }
+
+  // Vehicle faults on the wall clock: they are about what the GCS sees, not about simulated time.
+  const faultTimers: NodeJS.Timeout[] = [];
+  const first = endpoints[0];
+  if (opts.rebootAfterS !== undefined) faultTimers.push(setTimeout(() => first.reboot(), opts.rebootAfterS * 1000));
+  if (opts.changeSysid) {
+    const { afterS, sysid } = opts.changeSysid;
+    faultTimers.push(setTimeout(() => first.changeSysid(sysid), afterS * 1000));
   }
 
   const demos = opts.demo ? endpoints.map((ep, i) => new DemoPilot(ep.vehicle, i)) : [];
@@ -98,7 +116,8 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
     `${opts.speedup !== 1 ? `, speedup x${opts.speedup}` : ''}, default streams ${opts.streamDefaultHz} Hz` +
     `${opts.demo ? ', demo patrol flight' : ''}` +
     `, capacity mission ${opts.capacity.mission}/fence ${opts.capacity.fence}/rally ${opts.capacity.rally}` +
-    `, link faults: ${describeFaults(opts.faults, opts.seed)}`;
+    `, link faults: ${describeFaults(opts.faults, opts.seed)}` +
+    `${opts.signingKey ? ', MAVLink 2 signing on' : ''}`;
 
   return {
     endpoints,
@@ -107,6 +126,7 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
     async close() {
       closed = true;
       clearInterval(timer);
+      for (const t of faultTimers) clearTimeout(t);
       for (const ep of endpoints) ep.close();
       await tcp?.close();
       await udp?.close();

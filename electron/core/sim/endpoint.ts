@@ -42,7 +42,8 @@ export interface SimEndpointOptions {
 }
 
 export class SimEndpoint {
-  readonly sysid: number;
+  /** Changes only through changeSysid (a fault the simulator can play: SYSID_THISMAV set and rebooted). */
+  sysid: number;
   readonly compid: number;
   readonly vehicle: SimVehicle;
   readonly streams: StreamScheduler;
@@ -99,6 +100,28 @@ export class SimEndpoint {
   /** A mission-protocol message (MISSION_COUNT, _ITEM(_INT), _REQUEST(_INT/_LIST), _ACK, _CLEAR_ALL). */
   missionMessage(msg: Message): void {
     for (const listener of [...this.missionListeners]) listener(msg);
+  }
+
+  /**
+   * A power cycle mid-flight, as a brown-out does it: uptime from zero, disarmed, STABILIZE, position
+   * and stored mission kept (ArduPilot keeps its mission in storage), the boot banner again.
+   */
+  reboot(): void {
+    const s = this.vehicle.state;
+    s.timeBootMs = 0;
+    s.armed = false;
+    s.mode = 0; // STABILIZE
+    s.flightTimeS = 0;
+    this.streams.restartClock();
+    this.booted = false;
+  }
+
+  /** The vehicle comes back under another system id (someone changed SYSID_THISMAV). */
+  changeSysid(sysid: number): void {
+    this.sysid = sysid;
+    this.encoder.sysid = sysid;
+    this.source.sysid = sysid;
+    this.reboot();
   }
 
   /** Stop the mission protocol's timers (the process is closing). */

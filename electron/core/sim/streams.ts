@@ -67,6 +67,11 @@ export class StreamScheduler {
     return 0;
   }
 
+  /** After a reboot: uptime starts from zero again, so every stream is due from there on. */
+  restartClock(): void {
+    this.nextDueMs.clear();
+  }
+
   /** The messages due at nowMs (each at most once per call; a late tick does not burst). */
   due(nowMs: number): string[] {
     const out: string[] = [];

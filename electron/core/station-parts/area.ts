@@ -5,6 +5,7 @@ import type { CheckedParams, Caller, CallResults, Method } from '../../../shared
 import type { HostKind } from '../../../shared/contract/types';
 import type { Clock } from '../protocol/port';
 import type { StationDb } from '../recording/station-db';
+import type { SecretBox } from '../security/secret-box';
 import type { EventHub } from './event-hub';
 import type { LiveSession } from './live-session';
 import type { VehicleOperations } from './vehicle-operations';
@@ -18,6 +19,8 @@ export interface AreaContext {
   dataDir: string;
   clock: Clock;
   sysid: number;
+  /** Seals secrets at rest (security area); absent: a key file in dataDir. */
+  secretBox?: SecretBox;
 }
 
 export type AreaApi<M extends Method> = {

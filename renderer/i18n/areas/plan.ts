@@ -1,7 +1,45 @@
 // Strings of the plan area, both languages side by side so one file holds the whole area.
 // en.ts and zh-CN.ts spread these in; the key sets must match (type-checked and unit-tested).
 export const planEn = {
+  'plan.open': 'Open a .plan file',
+  'plan.hint': 'Open a plan to see its route, fence, patterns and checks on the map.',
+  'plan.tooBig': 'That file is larger than 64 MB; it is not a plan file.',
+  'plan.items': 'Mission items',
+  'plan.patterns': 'Patterns',
+  'plan.track': 'Track (with laps, home and back)',
+  'plan.time': 'Flight time',
+  'plan.km': '{km} km',
+  'plan.min': '{min} min',
+  'plan.checks': 'Checks',
+  'plan.wholePlan': 'Whole plan',
+  'plan.item': 'Item {n}',
+  'plan.kind.patrolLine': 'Patrol line',
+  'plan.kind.patrolPerimeter': 'Perimeter patrol',
+  'plan.kind.parallelTrack': 'Parallel track',
+  'plan.kind.creepingLine': 'Creeping line',
+  'plan.kind.expandingSquare': 'Expanding square',
+  'plan.kind.sectorSearch': 'Sector search',
+  'plan.kind.overwatch': 'Overwatch orbits',
 } as const;
 
 export const planZh: Record<keyof typeof planEn, string> = {
-};
+  'plan.open': '打开 .plan 文件',
+  'plan.hint': '打开一个计划，在地图上查看航线、围栏、航线模式和检查结果。',
+  'plan.tooBig': '该文件超过 64 MB，不是计划文件。',
+  'plan.items': '任务项',
+  'plan.patterns': '航线模式',
+  'plan.track': '航迹（含循环及往返起飞点）',
+  'plan.time': '飞行时间',
+  'plan.km': '{km} 公里',
+  'plan.min': '{min} 分钟',
+  'plan.checks': '检查',
+  'plan.wholePlan': '整个计划',
+  'plan.item': '第 {n} 项',
+  'plan.kind.patrolLine': '线路巡逻',
+  'plan.kind.patrolPerimeter': '周界巡逻',
+  'plan.kind.parallelTrack': '平行航线搜索',
+  'plan.kind.creepingLine': '爬行线搜索',
+  'plan.kind.expandingSquare': '扩展方形搜索',
+  'plan.kind.sectorSearch': '扇形搜索',
+  'plan.kind.overwatch': '定点盘旋监视',
+} as const;

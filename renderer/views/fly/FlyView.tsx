@@ -4,6 +4,8 @@ import { ConnectionBanner } from './ConnectionBanner';
 import { MapArea } from './MapArea';
 import { TelemetryPanel } from './TelemetryPanel';
 import { VehicleList } from './VehicleList';
+import { FaultBanner } from '../security/FaultBanner';
+import { SigningPanel } from '../security/SigningPanel';
 
 export function FlyView() {
   const stale = useConnectionStore((s) => s.status !== 'connected');
@@ -13,10 +15,12 @@ export function FlyView() {
         <div className="map-column">
           <MapArea />
           <ConnectionBanner />
+          <FaultBanner />
         </div>
         <aside className={`side-panel${stale ? ' stale' : ''}`}>
           <VehicleList />
           <TelemetryPanel />
+          <SigningPanel />
         </aside>
       </div>
     </div>

@@ -19,7 +19,8 @@ function gpsTone(fix: number | null): string | undefined {
   return fix < 3 ? 'tone-danger' : undefined;
 }
 
-function Body(props: { v: VehicleSnapshot }) {
+/** The readouts of one vehicle; the Replay view shows a replayed vehicle with the same ones. */
+export function TelemetryBody(props: { v: VehicleSnapshot }) {
   const t = useT();
   const v = props.v;
   return (
@@ -87,7 +88,7 @@ export function TelemetryPanel() {
   return (
     <section className="panel telemetry" data-testid="telemetry-panel" aria-label={t('telemetry.title')}>
       <h2 className="panel-title">{t('telemetry.title')}</h2>
-      {vehicle ? <Body v={vehicle} /> : <p className="empty">{t('telemetry.none')}</p>}
+      {vehicle ? <TelemetryBody v={vehicle} /> : <p className="empty">{t('telemetry.none')}</p>}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { memo } from 'react';
 import type { VehicleSnapshot } from '../../../shared/contract/types';
 import { formatNumber } from '../../i18n/format';
 import { useT } from '../../i18n/useT';
+import { SigningChip } from '../security/SigningChip';
 
 function batteryTone(pct: number | null): string {
   if (pct === null) return '';
@@ -37,6 +38,7 @@ export const VehicleRow = memo(function VehicleRow(props: { vehicle: VehicleSnap
             <span className="vr-label">{t('vehicle.link')}</span> {formatNumber(t, v.linkQualityPct, 0, 'unit.pct')}
           </span>
         )}
+        <SigningChip state={v.signing} />
       </button>
     </li>
   );

@@ -1,11 +1,110 @@
-// Plan view: drawing and checking routes before a flight (issue 4 fills this in).
-import { useT } from '../../i18n/useT';
+// Plan view: open a .plan, see its route, fence and patterns on the map, its statistics and its checks.
+// Clicking a check selects the item it is about on the map.
+import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { flightTimeS } from '../../../shared/planning';
+import { useLocalMessage, useT } from '../../i18n/useT';
+import { MapView } from '../../map/MapView';
+import { usePlanStore } from '../../stores/plan';
+import { addPlanLayers, fenceGeoJson, planBounds, routeGeoJson, setPlanData } from './planLayers';
+import '../../styles/plan.css';
+
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
+const NO_VEHICLES: never[] = [];
+const NO_TRAILS = {};
 
 export function PlanView() {
   const t = useT();
+  const local = useLocalMessage();
+  const { plan, patterns, dropped, issues, fileName, error, selectedIndex, openText, selectItem } = usePlanStore();
+  const [map, setMap] = useState<MapLibreMap | null>(null);
+  const [layersReady, setLayersReady] = useState(false);
+  const [tooBig, setTooBig] = useState(false);
+  const fitted = useRef<object | null>(null);
+
+  useEffect(() => {
+    if (!map) return;
+    const add = () => {
+      if (!map.getSource('plan-route')) addPlanLayers(map);
+      setLayersReady(true);
+    };
+    if (map.isStyleLoaded()) add();
+    else map.once('load', add);
+    return () => setLayersReady(false);
+  }, [map]);
+
+  // Only the sources whose data changed are replaced: a selection change does not resend the fence.
+  useEffect(() => {
+    if (map && layersReady) setPlanData(map, routeGeoJson(plan, selectedIndex), null);
+  }, [map, layersReady, plan, selectedIndex]);
+  useEffect(() => {
+    if (!map || !layersReady) return;
+    setPlanData(map, null, fenceGeoJson(plan, patterns));
+    if (plan && fitted.current !== plan) {
+      fitted.current = plan;
+      const b = planBounds(plan);
+      if (b) map.fitBounds(b, { padding: 60, duration: 0, maxZoom: 17 });
+    }
+  }, [map, layersReady, plan, patterns]);
+
+  const stats = useMemo(() => (plan ? flightTimeS(plan, {}, plan.mission.plannedHome) : null), [plan]);
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    setTooBig(file.size > MAX_FILE_BYTES);
+    if (file.size > MAX_FILE_BYTES) return;
+    openText(file.name, await file.text());
+  };
+
   return (
-    <div className="view-placeholder" data-testid="plan-view">
-      <p>{t('view.plan.empty')}</p>
+    <div className="plan-view" data-testid="plan-view">
+      <aside className="plan-panel panel">
+        <label className="plan-open">
+          <span>{t('plan.open')}</span>
+          <input type="file" accept=".plan,application/json" data-testid="plan-open" onChange={onFile} />
+        </label>
+        {tooBig && <p className="plan-error" role="alert">{t('plan.tooBig')}</p>}
+        {error && <p className="plan-error" role="alert" data-testid="plan-error">{local(error.message)}</p>}
+        {!plan && !error && <p className="plan-hint">{t('plan.hint')}</p>}
+        {plan && stats && (
+          <>
+            <div className="panel-title">{fileName}</div>
+            <dl className="plan-stats" data-testid="plan-stats">
+              <dt>{t('plan.items')}</dt>
+              <dd data-testid="plan-item-count">{plan.mission.items.length}</dd>
+              <dt>{t('plan.patterns')}</dt>
+              <dd>{patterns.length === 0 ? '—' : patterns.map((p) => t(`plan.kind.${p.spec.kind}`)).join(', ')}</dd>
+              <dt>{t('plan.track')}</dt>
+              <dd>{t('plan.km', { km: (stats.trackM / 1000).toFixed(2) })}</dd>
+              <dt>{t('plan.time')}</dt>
+              <dd>{t('plan.min', { min: (stats.timeS / 60).toFixed(1) })}</dd>
+            </dl>
+            {dropped.map((d) => (
+              <p key={d.id} className="plan-warning">{local(d.reason)}</p>
+            ))}
+            <div className="panel-title">
+              {t('plan.checks')} <span className="panel-count">{issues.length}</span>
+            </div>
+            <ul className="plan-issues" data-testid="plan-issues">
+              {issues.map((i, k) => (
+                <li key={k} className={`plan-issue plan-issue--${i.severity}`}>
+                  <button type="button" disabled={i.itemIndex === undefined} onClick={() => selectItem(i.itemIndex ?? null)}>
+                    <span className="plan-issue__where">{i.itemIndex === undefined ? t('plan.wholePlan') : t('plan.item', { n: i.itemIndex + 1 })}</span>
+                    {local(i.message)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </aside>
+      <div className="map-column">
+        <main className="map-area">
+          <MapView vehicles={NO_VEHICLES} trails={NO_TRAILS} selectedKey={null} onSelectVehicle={() => undefined} follow={false} labels={{ followOn: '', followOff: '' }} onMap={setMap} />
+        </main>
+      </div>
     </div>
   );
 }
