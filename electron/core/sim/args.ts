@@ -24,8 +24,8 @@ export interface SimOptions {
   faults: FaultOptions;
   /** Seed of the fault PRNG: the same seed gives the same faults. */
   seed: number;
-  /** Ask the GCS for terrain like ArduPilot (TERRAIN_REQUEST), grid spacing in metres; null: off. */
-  terrainSpacingM: number | null;
+  /** Ask the GCS for terrain like ArduPilot (TERRAIN_REQUEST), grid spacing in metres; absent: off. */
+  terrainSpacingM?: number;
   help: boolean;
   /** MAVLink 2 signing key of every vehicle (--signing-key HEX); absent: unsigned until SETUP_SIGNING. */
   signingKey?: Uint8Array;
@@ -128,7 +128,7 @@ function parseHome(text: string): GeoPoint {
 export function parseSimArgs(argv: readonly string[]): SimOptions {
   const opts: SimOptions = {
     vehicles: 1, udp: null, tcpListen: null, home: DEFAULT_HOME, speedup: 1, streamDefaultHz: 4, demo: false,
-    capacity: { ...DEFAULT_CAPACITY }, faults: { ...NO_FAULTS }, seed: 1, terrainSpacingM: null, help: false,
+    capacity: { ...DEFAULT_CAPACITY }, faults: { ...NO_FAULTS }, seed: 1, help: false,
   };
   const probability = (what: string, text: string) => parseNumber(text, what, 0, 1);
   for (let i = 0; i < argv.length; i++) {
