@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { Station } from '../../shared/contract/api';
 import { createPortBroker } from './acquire-port';
 import { createAppProtocolHandler } from './app-protocol';
-import { tileRouteFor } from '../core/maps/tile-service';
 import { requestAllowed } from './remote-content';
+import { tileRouteFor } from '../core/maps/tile-service';
 import type { MainPortLike } from './port-channel';
 import {
   ACQUIRE_PORT_CHANNEL,

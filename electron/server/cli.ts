@@ -153,7 +153,7 @@ export async function serve(argv: string[], deps: ServeDeps): Promise<number> {
 
   let server;
   try {
-    server = await startServer({ station, host: args.host, port: args.port, staticDir, allowLan: args.allowLan, token: args.token, onRefusal: deps.onRefusal, tiles: tileRouteFor(parsed.args.dataDir) });
+    server = await startServer({ station, host: args.host, port: args.port, staticDir, allowLan: args.allowLan, token: args.token, onRefusal: deps.onRefusal, tiles: tileRouteFor(args.dataDir) });
   } catch (e) {
     await station.close().catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code;

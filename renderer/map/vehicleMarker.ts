@@ -19,6 +19,12 @@ const ICON_SVG = `
   <path class="vehicle-marker__arrow" d="M0,-16 L7.5,8 L0,4 L-7.5,8 Z" />
 </svg>`;
 
+// A fixed-wing (or VTOL in forward flight) silhouette, nose up; the same classes so colours apply.
+const FIXEDWING_SVG = `
+<svg viewBox="-20 -20 40 40" width="40" height="40" aria-hidden="true" focusable="false">
+  <path class="vehicle-marker__arrow" d="M0,-17 L2.5,-5 L17,2 L17,5 L2.5,2 L2,11 L7,15 L7,17 L0,15.5 L-7,17 L-7,15 L-2,11 L-2.5,2 L-17,5 L-17,2 L-2.5,-5 Z" />
+</svg>`;
+
 export interface VehicleMarkerState {
   lat: number;
   lon: number;
@@ -27,12 +33,14 @@ export interface VehicleMarkerState {
   label: string;
   selected: boolean;
   linkLost: boolean;
+  /** Picks the icon: a plane for fixed-wing and VTOL types, a quad otherwise. */
+  fixedWing?: boolean;
 }
 
 export function markerStateOf(v: VehicleSnapshot, selectedKey: string | null, label: string): VehicleMarkerState | null {
   if (v.lat === null || v.lon === null || !Number.isFinite(v.lat) || !Number.isFinite(v.lon)) return null;
   const headingDeg = v.headingDeg !== null && Number.isFinite(v.headingDeg) ? v.headingDeg : null;
-  return { lat: v.lat, lon: v.lon, headingDeg, label, selected: v.key === selectedKey, linkLost: v.linkLost };
+  return { lat: v.lat, lon: v.lon, headingDeg, label, selected: v.key === selectedKey, linkLost: v.linkLost, fixedWing: v.type === 'fixedwing' || v.type === 'vtol' };
 }
 
 /** The icon's on-screen rotation: the map may itself be rotated by `bearingDeg`. */
@@ -50,6 +58,7 @@ export class VehicleMarker {
   private onMap = false;
   private last: VehicleMarkerState | null = null;
   private bearingDeg = 0;
+  private iconFixedWing = false;
 
   constructor(
     readonly key: string,
@@ -106,6 +115,11 @@ export class VehicleMarker {
       this.element.setAttribute('aria-pressed', String(state.selected));
       // The selected vehicle is drawn above the others so its label is never hidden.
       this.element.classList.toggle('vehicle-marker--top', state.selected);
+    }
+    const fixedWing = state.fixedWing ?? false;
+    if (fixedWing !== this.iconFixedWing) {
+      this.iconFixedWing = fixedWing;
+      this.icon.innerHTML = fixedWing ? FIXEDWING_SVG : ICON_SVG;
     }
     if (!prev || prev.linkLost !== state.linkLost) {
       this.element.classList.toggle('vehicle-marker--lost', state.linkLost);

@@ -24,6 +24,12 @@ export interface SimOptions {
   faults: FaultOptions;
   /** Seed of the fault PRNG: the same seed gives the same faults. */
   seed: number;
+  /** A simulated police helicopter (ADSB_VEHICLE on the drones' links; SBS-1 on sbsPort if set). */
+  helicopter: boolean;
+  /** Height the helicopter flies above home, m. */
+  helicopterAltM: number;
+  /** SBS-1 (BaseStation) feed port on 127.0.0.1 (0 = any free port, printed at start). */
+  sbsPort: number | null;
   /** Ask the GCS for terrain like ArduPilot (TERRAIN_REQUEST), grid spacing in metres; absent: off. */
   terrainSpacingM?: number;
   help: boolean;
@@ -46,8 +52,9 @@ export const SIM_USAGE = `Usage: gcs sim [--vehicles N] [--udp host:port] [--tcp
                [--speedup X] [--stream-default HZ] [--demo]
                [--mission-capacity N] [--fence-capacity N] [--rally-capacity N]
                [--loss P] [--dup P] [--reorder P] [--corrupt P] [--delay MS] [--jitter MS] [--seed N]
-               [--terrain] [--terrain-spacing M]
                [--signing-key HEX] [--reboot-after S] [--change-sysid-after S:N]
+               [--helicopter] [--helicopter-alt M] [--sbs-port P]
+               [--terrain] [--terrain-spacing M]
 
 Simulated ArduCopter quadcopters speaking MAVLink 2 (system ids 1..N, component 1).
   --vehicles N         how many vehicles (1-100, default 1)
@@ -81,6 +88,12 @@ Security:
 Vehicle faults (vehicle 1, real seconds after start):
   --reboot-after S     reboots (uptime back to 0, disarmed, STABILIZE), as after a brown-out
   --change-sysid-after S:N  comes back as system id N (1-254), as after SYSID_THISMAV was changed
+Manned traffic:
+  --helicopter         a police helicopter (ICAO 780A1B, POLICE1) flies a loop over home at 40 m/s,
+                       reported as ADSB_VEHICLE on every drone's link
+  --helicopter-alt M   its height above home (default 90 m)
+  --sbs-port P         also report it on an SBS-1 (BaseStation, like dump1090's 30003) TCP feed on
+                       127.0.0.1:P (0 = any free port, printed at start); implies --helicopter
 `;
 
 export class SimArgError extends Error {}
@@ -128,7 +141,8 @@ function parseHome(text: string): GeoPoint {
 export function parseSimArgs(argv: readonly string[]): SimOptions {
   const opts: SimOptions = {
     vehicles: 1, udp: null, tcpListen: null, home: DEFAULT_HOME, speedup: 1, streamDefaultHz: 4, demo: false,
-    capacity: { ...DEFAULT_CAPACITY }, faults: { ...NO_FAULTS }, seed: 1, help: false,
+    capacity: { ...DEFAULT_CAPACITY }, faults: { ...NO_FAULTS }, seed: 1,
+    helicopter: false, helicopterAltM: 90, sbsPort: null, help: false,
   };
   const probability = (what: string, text: string) => parseNumber(text, what, 0, 1);
   for (let i = 0; i < argv.length; i++) {
@@ -198,12 +212,6 @@ export function parseSimArgs(argv: readonly string[]): SimOptions {
       case '--seed':
         opts.seed = parseNumber(takeValue(), '--seed', 0, 2 ** 32 - 1, true);
         break;
-      case '--terrain':
-        opts.terrainSpacingM ??= 100;
-        break;
-      case '--terrain-spacing':
-        opts.terrainSpacingM = parseNumber(takeValue(), '--terrain-spacing', 5, 1000, true);
-        break;
       case '--reboot-after':
         opts.rebootAfterS = parseNumber(takeValue(), '--reboot-after', 0, 86_400);
         break;
@@ -220,6 +228,22 @@ export function parseSimArgs(argv: readonly string[]): SimOptions {
         opts.signingKey = key;
         break;
       }
+      case '--helicopter':
+        opts.helicopter = true;
+        break;
+      case '--helicopter-alt':
+        opts.helicopterAltM = parseNumber(takeValue(), '--helicopter-alt', 0, 3000);
+        break;
+      case '--sbs-port':
+        opts.sbsPort = parsePort(takeValue(), '--sbs-port', true);
+        opts.helicopter = true;
+        break;
+      case '--terrain':
+        opts.terrainSpacingM ??= 100;
+        break;
+      case '--terrain-spacing':
+        opts.terrainSpacingM = parseNumber(takeValue(), '--terrain-spacing', 5, 1000, true);
+        break;
       default:
         throw new SimArgError(`unknown option "${arg}" (see gcs sim --help)`);
     }

@@ -8,6 +8,7 @@ import { moveNe } from './geo';
 import { describeFaults, hasFaults, LinkFaults } from './link-faults';
 import { SimSigning } from './signing';
 import { TcpTransport, UdpTransport, type InboundFilter } from './transport';
+import { startHelicopter, type RunningHelicopter } from './helicopter-run';
 
 const LOOP_INTERVAL_MS = 20; // 50 Hz, like ArduCopter's main loop rate for the GCS-visible parts
 const MAX_SUBSTEP_S = 0.02;
@@ -29,6 +30,7 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
   // Delayed frames (--delay, --reorder) may still be due after close: they must not touch closed sockets.
   let closed = false;
   const endpoints: SimEndpoint[] = [];
+  let heli: RunningHelicopter | null = null;
   // One fault generator per direction and socket, each on its own stream derived from --seed.
   let stream = 0;
   const faults = (): LinkFaults | null =>
@@ -76,6 +78,7 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
       });
       udp = await UdpTransport.open(opts.udp, sinks, inbound);
     }
+    if (opts.helicopter) heli = await startHelicopter(opts, endpoints);
   } catch (err) {
     closed = true;
     for (const ep of endpoints) ep.close();
@@ -104,6 +107,7 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
     const steps = Math.max(1, Math.ceil(simDtS / MAX_SUBSTEP_S - 1e-9));
     for (let k = 0; k < steps; k++) {
       for (const demo of demos) demo.step(simDtS / steps);
+      heli?.step(simDtS / steps);
       for (const ep of endpoints) ep.step(simDtS / steps);
     }
   }, LOOP_INTERVAL_MS);
@@ -117,7 +121,8 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
     `${opts.demo ? ', demo patrol flight' : ''}` +
     `, capacity mission ${opts.capacity.mission}/fence ${opts.capacity.fence}/rally ${opts.capacity.rally}` +
     `, link faults: ${describeFaults(opts.faults, opts.seed)}` +
-    `${opts.signingKey ? ', MAVLink 2 signing on' : ''}`;
+    `${opts.signingKey ? ', MAVLink 2 signing on' : ''}` +
+    (heli ? `; ${heli.description}` : '');
 
   return {
     endpoints,
@@ -127,6 +132,7 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
       closed = true;
       clearInterval(timer);
       for (const t of faultTimers) clearTimeout(t);
+      await heli?.close();
       for (const ep of endpoints) ep.close();
       await tcp?.close();
       await udp?.close();

@@ -6,6 +6,9 @@ import { TelemetryPanel } from './TelemetryPanel';
 import { VehicleList } from './VehicleList';
 import { FaultBanner } from '../security/FaultBanner';
 import { SigningPanel } from '../security/SigningPanel';
+import { GuidedActions } from './ops/GuidedActions';
+import { OpsInstruments } from './ops/OpsInstruments';
+import { OpsColumn } from './ops/OpsColumn';
 
 export function FlyView() {
   const stale = useConnectionStore((s) => s.status !== 'connected');
@@ -21,7 +24,10 @@ export function FlyView() {
           <VehicleList />
           <TelemetryPanel />
           <SigningPanel />
+          <OpsInstruments />
+          <GuidedActions />
         </aside>
+        <OpsColumn />
       </div>
     </div>
   );

@@ -8,6 +8,8 @@ import { useT } from '../../i18n/useT';
 import { selectFollow, selectSelectedKey, useSelectionStore } from '../../stores/selection';
 import { selectTrails, useTrailsStore } from '../../stores/trails';
 import { selectVehicleList, useVehiclesStore } from '../../stores/vehicles';
+import { OpsMapOverlay } from './ops/OpsMapOverlay';
+import { TrailLengthControl } from './ops/TrailLengthControl';
 
 export function MapArea() {
   const t = useT();
@@ -32,6 +34,8 @@ export function MapArea() {
         labels={{ followOn: t('map.followOn'), followOff: t('map.followOff') }}
         onMap={setMap}
       />
+      <OpsMapOverlay map={map} />
+      <TrailLengthControl />
       <MapsOverlay map={map} />
     </main>
   );
