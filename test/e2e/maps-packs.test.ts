@@ -58,9 +58,17 @@ describe('tile packs in Chromium', () => {
     await station?.close();
   });
 
-  const pixel = async (x: number, y: number) => onePixelRgb(await page.screenshot({ clip: { x, y, width: 1, height: 1 } }));
+  // Points are fractions of the map's box: the Fly view's panels around the map may change size.
+  const at = async (fx: number, fy: number): Promise<[number, number]> => {
+    const b = (await page.getByTestId('map-view').boundingBox())!;
+    return [Math.round(b.x + b.width * fx), Math.round(b.y + b.height * fy)];
+  };
+  const pixel = async (x: number, y: number) => {
+    const [px, py] = x <= 1 && y <= 1 ? await at(x, y) : [x, y];
+    return onePixelRgb(await page.screenshot({ clip: { x: px, y: py, width: 1, height: 1 } }));
+  };
   // Points in open map, away from controls, badges and readouts.
-  const SAMPLES: Array<[number, number]> = [[610, 410], [430, 260], [520, 640]];
+  const SAMPLES: Array<[number, number]> = [[0.77, 0.52], [0.55, 0.33], [0.66, 0.8]];
 
   it('renders an MBTiles pack made of generated PNG tiles (red), then a PMTiles pack (blue)', async () => {
     const mbPath = join(dir, 'red.mbtiles');
@@ -89,7 +97,7 @@ describe('tile packs in Chromium', () => {
     }
     // Half opacity over the dark basemap: a visibly different, darker blue.
     await station.mapsUpdateSource({ id: blueSource.id, opacity: 0.5 }, pilot);
-    await expect.poll(async () => (await pixel(610, 410))[2], { timeout: 45_000 }).toBeLessThan(200);
+    await expect.poll(async () => (await pixel(0.77, 0.52))[2], { timeout: 45_000 }).toBeLessThan(200);
   }, 240_000);
 
   it('renders an area prefetched from a tile server with that server stopped (offline)', async () => {
@@ -155,7 +163,10 @@ describe('tile packs in Chromium', () => {
 
     // Draw a zone with three clicks on the map, name it, save it: the station stores it.
     await page.getByTestId('maps-draw-start').click();
-    for (const [x, y] of [[420, 300], [620, 320], [540, 520]] as const) await page.mouse.click(x, y);
+    for (const [fx, fy] of [[0.56, 0.33], [0.87, 0.36], [0.75, 0.63]] as const) {
+      const [x, y] = await at(fx, fy);
+      await page.mouse.click(x, y);
+    }
     await page.getByTestId('maps-draw').getByRole('textbox').fill('Drawn block');
     await page.getByTestId('maps-draw').getByRole('button', { name: 'Save zone' }).click();
     await expect.poll(async () => (await station.mapsListZones({}, pilot)).map((z) => z.name), { timeout: 30_000 }).toContain('Drawn block');

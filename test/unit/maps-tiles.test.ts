@@ -68,13 +68,13 @@ describe('MBTiles', () => {
     expect(cache.get(3, 1, 5)).toBeNull();
     expect(cache.stats()).toEqual({ tiles: 1, bytes: png.byteLength });
     cache.close();
-    const ext = MbTiles.openUserFile(path);
+    const ext = MbTiles.openPack(path);
     expect(ext.readOnly).toBe(true);
     expect(ext.has(3, 1, 2)).toBe(true);
     expect(ext.info().name).toBe('test');
     ext.close();
     writeFileSync(join(dir, 'junk.mbtiles'), 'not sqlite');
-    expect(() => MbTiles.openUserFile(join(dir, 'junk.mbtiles'))).toThrow(/not an MBTiles file/);
+    expect(() => MbTiles.openPack(join(dir, 'junk.mbtiles'))).toThrow(/not an MBTiles file/);
   });
 });
 

@@ -46,7 +46,7 @@ export class MbTiles {
   }
 
   /** Someone's .mbtiles pack; refused with a clear reason when it is not one. */
-  static openUserFile(path: string): MbTiles {
+  static openPack(path: string): MbTiles {
     let db: Database.Database;
     try {
       db = new Database(path, { readonly: true, fileMustExist: true });

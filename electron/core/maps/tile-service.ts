@@ -56,7 +56,7 @@ export class TileService {
   private packOf(source: StoredSource): TileReader {
     let p = this.packs.get(source.id);
     if (!p) {
-      p = source.kind === 'pmtiles' ? PmTiles.open(source.path ?? '') : MbTiles.openUserFile(source.path ?? '');
+      p = source.kind === 'pmtiles' ? PmTiles.open(source.path ?? '') : MbTiles.openPack(source.path ?? '');
       this.packs.set(source.id, p);
     }
     return p;
@@ -64,7 +64,7 @@ export class TileService {
 
   /** Opens a pack once to check it (the add call refuses files that are not packs). */
   checkPack(kind: 'mbtiles' | 'pmtiles', path: string): void {
-    (kind === 'pmtiles' ? PmTiles.open(path) : MbTiles.openUserFile(path)).close();
+    (kind === 'pmtiles' ? PmTiles.open(path) : MbTiles.openPack(path)).close();
   }
 
   async tile(sourceId: string, z: number, x: number, y: number, opts: { cacheOnly?: boolean } = {}): Promise<TileResult> {

@@ -30,8 +30,8 @@ export interface SimOptions {
   helicopterAltM: number;
   /** SBS-1 (BaseStation) feed port on 127.0.0.1 (0 = any free port, printed at start). */
   sbsPort: number | null;
-  /** Ask the GCS for terrain like ArduPilot (TERRAIN_REQUEST), grid spacing in metres; null: off. */
-  terrainSpacingM: number | null;
+  /** Ask the GCS for terrain like ArduPilot (TERRAIN_REQUEST), grid spacing in metres; absent: off. */
+  terrainSpacingM?: number;
   help: boolean;
   /** MAVLink 2 signing key of every vehicle (--signing-key HEX); absent: unsigned until SETUP_SIGNING. */
   signingKey?: Uint8Array;
@@ -141,7 +141,7 @@ function parseHome(text: string): GeoPoint {
 export function parseSimArgs(argv: readonly string[]): SimOptions {
   const opts: SimOptions = {
     vehicles: 1, udp: null, tcpListen: null, home: DEFAULT_HOME, speedup: 1, streamDefaultHz: 4, demo: false,
-    capacity: { ...DEFAULT_CAPACITY }, faults: { ...NO_FAULTS }, seed: 1, terrainSpacingM: null,
+    capacity: { ...DEFAULT_CAPACITY }, faults: { ...NO_FAULTS }, seed: 1,
     helicopter: false, helicopterAltM: 90, sbsPort: null, help: false,
   };
   const probability = (what: string, text: string) => parseNumber(text, what, 0, 1);

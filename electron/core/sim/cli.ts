@@ -59,7 +59,7 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
         start: moveNe(opts.home, 0, i * VEHICLE_SPACING_M),
         streamDefaultHz: opts.streamDefaultHz,
         missionCapacity: capacity,
-        terrainSpacingM: opts.terrainSpacingM ?? undefined,
+        terrainSpacingM: opts.terrainSpacingM,
         // A GCS gets its 8 s to answer an upload request in real seconds, at any speedup.
         linkClock: systemClock,
         send: out ? (bytes) => out.pass(sign(bytes), transmit) : (bytes) => transmit(sign(bytes)),
