@@ -8,7 +8,7 @@ describe('gcs sim arguments', () => {
       home: { lat: 46.0726, lon: 122.0933, altMslM: 280 }, speedup: 1, streamDefaultHz: 4, demo: false,
       capacity: { mission: 724, fence: 100, rally: 20 },
       faults: { loss: 0, dup: 0, reorder: 0, corrupt: 0, delayMs: 0, jitterMs: 0 }, seed: 1, help: false,
-      helicopter: false, helicopterAltM: 90, sbsPort: null, terrainSpacingM: null,
+      helicopter: false, helicopterAltM: 90, sbsPort: null,
     });
   });
 
