@@ -29,7 +29,7 @@ export const useMapsStore = create<MapsState>()((set) => ({
   panelOpen: false,
   drawing: null,
   setDrawing: (drawing) => set({ drawing }),
-  sourcesReceived: (sources) => set({ sources: [...sources].sort((a, b) => a.order - b.order) }),
+  sourcesReceived: (sources) => Array.isArray(sources) && set({ sources: [...sources].sort((a, b) => a.order - b.order) }),
   zonesReceived: (zones) => set({ zones }),
   terrainReceived: (terrain) => set({ terrain }),
   prefetchReceived: (prefetch) => set({ prefetch }),

@@ -50,7 +50,7 @@ export const useReplayStore = create<ReplayStoreState>()((set) => ({
   // Vehicles are left to the replayVehicles events: the open's own event may arrive before its answer.
   opened: (info) => set({ info, notes: [], picture: null }),
   closed: () => set({ info: null, state: CLOSED_REPLAY, byKey: {}, vehicles: [], notes: [], picture: null }),
-  stateArrived: (state) => set(state.open ? { state } : { state, info: null, byKey: {}, vehicles: [] }),
+  stateArrived: (state) => typeof state === 'object' && state !== null && set(state.open ? { state } : { state, info: null, byKey: {}, vehicles: [] }),
   vehiclesArrived: (vehicles) =>
     set(() => {
       const byKey = mergeVehicles({}, vehicles);

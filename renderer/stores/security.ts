@@ -31,7 +31,7 @@ export const useSecurityStore = create<SecurityState>()((set) => ({
   faults: [],
   restore: null,
   signingReceived: (list) =>
-    set({ signing: Object.fromEntries(list.filter(isAircraftSigning).map((a) => [a.sysid, a])) }),
+    Array.isArray(list) && set({ signing: Object.fromEntries(list.filter(isAircraftSigning).map((a) => [a.sysid, a])) }),
   signingChanged: (one) => set((s) => (isAircraftSigning(one) ? { signing: { ...s.signing, [one.sysid]: one } } : s)),
   faultArrived: (f) =>
     set((s) => (isVehicleFault(f) && !s.faults.some((x) => x.id === f.id) ? { faults: [f, ...s.faults].slice(0, MAX_BANNERS) } : s)),

@@ -21,6 +21,7 @@ export function bindOps(client: StationClient): Array<() => void> {
   const ignore = (): void => undefined;
   client.call('listNotes', { kind: 'crew' }).then((list) => ops().notesReplaced(list), ignore);
   client.call('getOpsPicture', {}).then((p) => {
+    if (typeof p !== 'object' || p === null) return;
     ops().alertsReplaced(p.alerts);
     ops().trafficReceived(p.traffic);
     ops().missionsReplaced(p.missions);

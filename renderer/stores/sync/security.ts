@@ -16,6 +16,7 @@ export function bindSecurity(client: StationClient): Array<() => void> {
   client.call('getSigning').then((list) => store().signingReceived(list), ignore);
   // A window opened (or reconnected) a little after a fault still shows it: the last few minutes' worth.
   client.call('listVehicleFaults').then((list) => {
+    if (!Array.isArray(list)) return;
     const recent = list.filter((f) => Date.now() - f.atMs < RECENT_FAULT_MS);
     for (const f of recent.reverse()) store().faultArrived(f);
   }, ignore);
