@@ -8,6 +8,7 @@ import { MapView } from '../../map/MapView';
 import { selectZones, useMapsStore } from '../../stores/maps';
 import { usePlanStore } from '../../stores/plan';
 import { UploadPanel } from './UploadPanel';
+import { useGroundHeights } from './useGroundHeights';
 import { addPlanLayers, fenceGeoJson, planBounds, routeGeoJson, setPlanData } from './planLayers';
 import '../../styles/plan.css';
 
@@ -59,8 +60,10 @@ export function PlanView() {
   }, [map, layersReady, plan, patterns]);
 
   // Airspace zones come from the maps area; the checks rerun when either side changes.
+  // Ground heights from the station's terrain model, when it has one: the ceiling is then above ground.
   const zones = useMapsStore(selectZones);
-  const issues = useMemo(() => (plan ? checkPlan(plan, { zones }) : []), [plan, zones]);
+  const groundElevationMslM = useGroundHeights(plan);
+  const issues = useMemo(() => (plan ? checkPlan(plan, { zones, groundElevationMslM }) : []), [plan, zones, groundElevationMslM]);
   const stats = useMemo(() => (plan ? flightTimeS(plan, {}, plan.mission.plannedHome) : null), [plan]);
 
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
