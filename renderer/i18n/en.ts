@@ -1,6 +1,8 @@
 // English strings. This dictionary defines the keys; zh-CN.ts must have exactly the same ones.
 // Units stay in the dictionaries too, so a language could write them its own way.
 import { planEn } from './areas/plan';
+import { planEditEn } from './areas/plan-edit';
+import { planShapesEn } from './areas/plan-shapes';
 import { opsEn } from './areas/ops';
 import { replayEn } from './areas/replay';
 import { mapsEn } from './areas/maps';
@@ -134,6 +136,8 @@ export const en = {
   'link.state.closed': 'Closed',
   'link.state.error': 'Error',
   ...planEn,
+  ...planEditEn,
+  ...planShapesEn,
   ...opsEn,
   ...replayEn,
   ...mapsEn,

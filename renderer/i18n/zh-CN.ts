@@ -2,6 +2,8 @@
 import type { MessageKey } from './en';
 
 import { planZh } from './areas/plan';
+import { planEditZh } from './areas/plan-edit';
+import { planShapesZh } from './areas/plan-shapes';
 import { opsZh } from './areas/ops';
 import { replayZh } from './areas/replay';
 import { mapsZh } from './areas/maps';
@@ -135,6 +137,8 @@ export const zhCN: Record<MessageKey, string> = {
   'link.state.closed': '已关闭',
   'link.state.error': '错误',
   ...planZh,
+  ...planEditZh,
+  ...planShapesZh,
   ...opsZh,
   ...replayZh,
   ...mapsZh,

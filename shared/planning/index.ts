@@ -5,3 +5,4 @@ export * from './compile';
 export * from './pattern-schema';
 export * from './plan-file';
 export * from './checks';
+export * from './plan-doc';
