@@ -11,6 +11,7 @@ import { GCS_SYSID } from './mavlink';
 import { linkError, listSerialPorts } from './links';
 import { systemClock, type Clock } from './protocol/port';
 import { openStationDb, type StationDb } from './recording/station-db';
+import { AuditLog, type Refusal } from './security/audit-log';
 import { scratchDataDir } from './station-parts/data-dir';
 import { EventHub } from './station-parts/event-hub';
 import { LiveSession } from './station-parts/live-session';
@@ -70,6 +71,7 @@ export class GroundStation implements Station {
   /** The station's folder and its SQLite database (open from construction to close). */
   readonly dataDir: string;
   readonly db: StationDb;
+  private refusalLog: AuditLog | null = null;
   /** True when the folder is our own temporary one, removed again on close. */
   private readonly scratch: boolean;
 
@@ -123,6 +125,16 @@ export class GroundStation implements Station {
     this.session.start();
     this.publishers.start();
     for (const area of this.areas) await area.start?.();
+  }
+
+  /**
+   * A host's refusal (the server's wrong token or forbidden call, the desktop's IPC from a foreign
+   * frame) into the audit log beside the vehicle operations. Hosts call it; it is no contract call,
+   * so no connection can reach it.
+   */
+  recordRefusal(r: Refusal): void {
+    if (!this.db.open) return;
+    (this.refusalLog ??= new AuditLog(this.db)).refusal(r);
   }
 
   /** Stops the simulator, closes every link, stops every timer. Safe to call twice. */
