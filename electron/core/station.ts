@@ -54,7 +54,7 @@ type CoreMethod =
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface GroundStation extends Pick<StationApi, AreaMethods> {}
 
-const NO_SIM: SimulatorInfo = { running: false, vehicles: 0, link: null, pid: null };
+const NO_SIM: SimulatorInfo = { running: false, vehicles: 0, helicopter: false, link: null, pid: null };
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class GroundStation implements Station {
@@ -213,11 +213,11 @@ export class GroundStation implements Station {
     return this.sim ? { ...this.sim.info } : { ...NO_SIM };
   }
 
-  /** Starting again while running restarts with the new vehicle count. Calls are serialised. */
+  /** Starting again while running restarts with the new vehicle count (and helicopter or not). Calls are serialised. */
   startSimulator(p: CheckedParams<'startSimulator'>, _caller?: Caller): Promise<SimulatorInfo> {
     const run = this.simBusy.catch(() => undefined).then(async () => {
       await this.stopSim();
-      return await this.startSim(p.vehicles);
+      return await this.startSim(p.vehicles, p.helicopter ?? false);
     });
     this.simBusy = run;
     return run;
@@ -232,7 +232,7 @@ export class GroundStation implements Station {
     return run;
   }
 
-  private async startSim(vehicles: number): Promise<SimulatorInfo> {
+  private async startSim(vehicles: number, helicopter: boolean): Promise<SimulatorInfo> {
     const link = await this.session.links.open('udp:127.0.0.1:0', { restorable: false });
     const port = Number(link.spec.slice(link.spec.lastIndexOf(':') + 1));
     let child: SimulatorChild;
@@ -241,13 +241,14 @@ export class GroundStation implements Station {
         command: this.opts.simulatorCommand,
         udpPort: port,
         vehicles,
+        helicopter,
         onExit: () => void this.simulatorExited(child),
       });
     } catch (err) {
       await this.session.links.close(link.id).catch(() => undefined);
       throw err instanceof ContractError ? err : new ContractError('simulator_failed', msg(String(err), String(err)));
     }
-    const info: SimulatorInfo = { running: true, vehicles, link: link.spec, pid: child.pid };
+    const info: SimulatorInfo = { running: true, vehicles, helicopter, link: link.spec, pid: child.pid };
     this.sim = { child, info, linkId: link.id };
     this.hub.emit('simulator', { ...info });
     return { ...info };
