@@ -44,6 +44,9 @@ export const en = {
   'sim.start': 'Start simulator',
   'sim.stop': 'Stop simulator',
   'sim.count': 'Simulated vehicles',
+  'sim.helicopter': '+ Helicopter',
+  'sim.helicopter.title': 'Also fly a simulated police helicopter (POLICE1) over home, reported by ADS-B: separation alerts to train with',
+  'sim.running.helicopter': 'Simulator with helicopter',
 
   'vehicles.title': 'Vehicles',
   'vehicles.empty': 'No vehicles yet. Connect a link or start the simulator.',
