@@ -8,6 +8,7 @@ import { MapView } from '../../map/MapView';
 import { selectZones, useMapsStore } from '../../stores/maps';
 import { usePlanStore } from '../../stores/plan';
 import { UploadPanel } from './UploadPanel';
+import { AltitudeProfile } from './profile/AltitudeProfile';
 import { useGroundHeights } from './useGroundHeights';
 import { addPlanLayers, fenceGeoJson, planBounds, routeGeoJson, setPlanData } from './planLayers';
 import '../../styles/plan.css';
@@ -122,6 +123,7 @@ export function PlanView() {
         <main className="map-area">
           <MapView vehicles={NO_VEHICLES} trails={NO_TRAILS} selectedKey={null} onSelectVehicle={() => undefined} follow={false} labels={{ followOn: '', followOff: '' }} onMap={setMap} />
         </main>
+        <AltitudeProfile />
       </div>
     </div>
   );
