@@ -7,6 +7,7 @@ import { opsEn } from './areas/ops';
 import { replayEn } from './areas/replay';
 import { mapsEn } from './areas/maps';
 import { securityEn } from './areas/security';
+import { profileEn } from './areas/profile';
 
 export const en = {
   'app.name': 'Police GCS',
@@ -145,6 +146,7 @@ export const en = {
   ...replayEn,
   ...mapsEn,
   ...securityEn,
+  ...profileEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

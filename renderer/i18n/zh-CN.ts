@@ -8,6 +8,7 @@ import { opsZh } from './areas/ops';
 import { replayZh } from './areas/replay';
 import { mapsZh } from './areas/maps';
 import { securityZh } from './areas/security';
+import { profileZh } from './areas/profile';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': '警用无人机地面站',
@@ -146,4 +147,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...replayZh,
   ...mapsZh,
   ...securityZh,
+  ...profileZh,
 };

@@ -21,19 +21,20 @@ export interface UiStation {
   close(): Promise<void>;
 }
 
-export async function startUiStation(opts: { station?: Omit<GroundStationOptions, 'host'>; auditRefusals?: boolean } = {}): Promise<UiStation> {
+export async function startUiStation(opts: { station?: Omit<GroundStationOptions, 'host'>; auditRefusals?: boolean; lang?: 'en-US' | 'zh-CN' } = {}): Promise<UiStation> {
+  const lang = opts.lang ?? 'en-US';
   if (!existsSync(join(STATIC_DIR, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test does).');
   mkdirSync(SHOTS, { recursive: true });
   const station = new GroundStation({ host: 'server', ...opts.station });
   await station.start();
   const server = await startServer({ station, port: 0, staticDir: STATIC_DIR, onRefusal: opts.auditRefusals ? (r) => station.recordRefusal(r) : undefined });
-  const browser = await launchChromium({ lang: 'en-US' });
+  const browser = await launchChromium({ lang });
   return {
     station,
     server,
     browser,
     async open(o = {}) {
-      const page = await browser.newPage({ viewport: { width: o.width ?? 1400, height: o.height ?? 900 }, locale: 'en-US' });
+      const page = await browser.newPage({ viewport: { width: o.width ?? 1400, height: o.height ?? 900 }, locale: lang });
       page.on('pageerror', (err) => console.error(`${o.role ?? 'pilot'} page error:`, err.message));
       await page.goto(o.role ? `${server.url}&role=${o.role}` : server.url);
       return page;
@@ -44,4 +45,16 @@ export async function startUiStation(opts: { station?: Omit<GroundStationOptions
       await station.close();
     },
   };
+}
+
+/** One page on a fresh station: what most views' tests start from. */
+export async function openUiStation(opts: { dataDir?: string; lang?: 'en-US' | 'zh-CN' } = {}): Promise<{ station: GroundStation; page: Page; close(): Promise<void> }> {
+  const ui = await startUiStation({ lang: opts.lang, station: opts.dataDir ? { dataDir: opts.dataDir } : {} });
+  try {
+    const page = await ui.open({ height: 860 });
+    return { station: ui.station, page, close: () => ui.close() };
+  } catch (err) {
+    await ui.close();
+    throw err;
+  }
 }
