@@ -48,7 +48,13 @@ export async function startUiStation(opts: { station?: Omit<GroundStationOptions
 }
 
 /** One page on a fresh station: what most views' tests start from. */
-export async function openUiStation(opts: { dataDir?: string; lang?: 'en-US' | 'zh-CN' } = {}): Promise<{ station: GroundStation; page: Page; close(): Promise<void> }> {
+export interface UiPage {
+  station: GroundStation;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function openUiStation(opts: { dataDir?: string; lang?: 'en-US' | 'zh-CN' } = {}): Promise<UiPage> {
   const ui = await startUiStation({ lang: opts.lang, station: opts.dataDir ? { dataDir: opts.dataDir } : {} });
   try {
     const page = await ui.open({ height: 860 });
