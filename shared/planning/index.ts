@@ -6,3 +6,5 @@ export * from './pattern-schema';
 export * from './plan-file';
 export * from './checks';
 export * from './plan-doc';
+export * from './edit-ops';
+export * from './mission-settings';
