@@ -6,3 +6,8 @@ export * from './pattern-schema';
 export * from './plan-file';
 export * from './checks';
 export * from './plan-doc';
+export * from './pattern-ops';
+export * from './pattern-defaults';
+export * from './overrides';
+export * from './mission-diff';
+export * from './shape-import';
