@@ -11,3 +11,4 @@ export * from './pattern-defaults';
 export * from './overrides';
 export * from './mission-diff';
 export * from './shape-import';
+export * from './shape-edits';
