@@ -1,10 +1,10 @@
 // The patterns in the plan: click one to change its parameters (regenerated as one undoable edit),
 // or delete it with its items (later patterns and jumps keep aiming right: shared/planning/pattern-ops).
-import { useState } from 'react';
 import { removePattern, replacePatternSpec, type PatternSpec } from '../../../../shared/planning';
 import { useT } from '../../../i18n/useT';
 import { usePlanStore } from '../../../stores/plan';
 import { PatternForm } from './PatternForm';
+import { useShapeUi } from './shapeUiStore';
 import { tl } from './useShapeDrawing';
 
 const NONE: never[] = [];
@@ -13,7 +13,8 @@ export function PatternList() {
   const t = useT();
   const patterns = usePlanStore((s) => s.doc?.patterns ?? NONE);
   const edit = usePlanStore((s) => s.edit);
-  const [editing, setEditing] = useState<string | null>(null);
+  const editing = useShapeUi((s) => s.editingPattern);
+  const setEditing = useShapeUi((s) => s.setEditingPattern);
   if (patterns.length === 0) return null;
   const apply = (id: string, spec: PatternSpec) => {
     edit(tl('plan.pattern.editChange'), (d) => ({ ...d, ...replacePatternSpec(d.plan, d.patterns, id, spec) }));

@@ -70,7 +70,7 @@ export function VehicleCompare(props: { plan: Plan; vehicleKey: string | null; b
         <button type="button" className="btn" data-testid="plan-compare-button" disabled={!props.vehicleKey || reading || props.busy} onClick={() => void compare()}>
           {reading ? t('plan.compare.reading') : t('plan.compare.button')}
         </button>
-        {shown && <button type="button" className="btn btn--small" onClick={() => setCopy(null)}>{t('plan.compare.hide')}</button>}
+        {shown && <button type="button" className="btn btn--small" data-testid="plan-compare-hide" onClick={() => setCopy(null)}>{t('plan.compare.hide')}</button>}
       </div>
       <ErrorMessage error={error} testId="plan-compare-error" />
       {diff && (

@@ -24,6 +24,8 @@ interface ShapeUiState {
   pickingStations: boolean;
   pickedStations: LatLon[];
   vehicleCopy: VehicleCopy | null;
+  /** The pattern whose parameters are open in the pattern list (the new-pattern form hides meanwhile). */
+  editingPattern: string | null;
   setDraft: (draft: LatLon[]) => void;
   setCursor: (cursor: LatLon | null) => void;
   setCircleCentre: (c: LatLon | null) => void;
@@ -31,6 +33,7 @@ interface ShapeUiState {
   setPicking: (on: boolean) => void;
   setPickedStations: (s: LatLon[]) => void;
   setVehicleCopy: (c: VehicleCopy | null) => void;
+  setEditingPattern: (id: string | null) => void;
 }
 
 export const useShapeUi = create<ShapeUiState>()((set) => ({
@@ -41,6 +44,7 @@ export const useShapeUi = create<ShapeUiState>()((set) => ({
   pickingStations: false,
   pickedStations: [],
   vehicleCopy: null,
+  editingPattern: null,
   setDraft: (draft) => set({ draft }),
   setCursor: (cursor) => set({ cursor }),
   setCircleCentre: (circleCentre) => set({ circleCentre }),
@@ -48,4 +52,5 @@ export const useShapeUi = create<ShapeUiState>()((set) => ({
   setPicking: (pickingStations) => set({ pickingStations }),
   setPickedStations: (pickedStations) => set({ pickedStations }),
   setVehicleCopy: (vehicleCopy) => set({ vehicleCopy }),
+  setEditingPattern: (editingPattern) => set({ editingPattern }),
 }));
