@@ -110,7 +110,7 @@ export function PlanView() {
             {tab === 'mission' && <MissionTab />}
             {tab === 'shapes' && <ShapesTab />}
             {tab === 'fence' && <FenceRallyTab />}
-            <UploadPanel plan={doc.plan} />
+            <UploadPanel plan={doc.plan} issues={issues} />
             <ChecksSection issues={issues} />
           </>
         )}
