@@ -16,6 +16,7 @@ import { usePlanShortcuts } from './edit/usePlanShortcuts';
 import { addPlanLayers, fenceGeoJson, handlesGeoJson, planBounds, routeGeoJson, setPlanData } from './planLayers';
 import { PlanStats } from './PlanStats';
 import { PlanToolbar } from './PlanToolbar';
+import { AltitudeProfile } from './profile/AltitudeProfile';
 import { FenceRallyTab } from './shapes/FenceRallyTab';
 import { ShapesTab } from './shapes/ShapesTab';
 import { useShapeDrawing } from './shapes/useShapeDrawing';
@@ -109,7 +110,7 @@ export function PlanView() {
             {tab === 'mission' && <MissionTab />}
             {tab === 'shapes' && <ShapesTab />}
             {tab === 'fence' && <FenceRallyTab />}
-            <UploadPanel plan={doc.plan} />
+            <UploadPanel plan={doc.plan} issues={issues} />
             <ChecksSection issues={issues} />
           </>
         )}
@@ -119,6 +120,7 @@ export function PlanView() {
         <main className="map-area">
           <MapView vehicles={NO_VEHICLES} trails={NO_TRAILS} selectedKey={null} onSelectVehicle={() => undefined} follow={false} labels={{ followOn: '', followOff: '' }} onMap={setMap} />
         </main>
+        <AltitudeProfile />
       </div>
     </div>
   );
