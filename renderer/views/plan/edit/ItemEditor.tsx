@@ -41,6 +41,8 @@ function AltitudeAndSpeed({ indexes, all }: { indexes: number[]; all: MissionIte
     <>
       <Field label={t('planEdit.altitude')}>
         <NumberField label={t('planEdit.altitude')} value={alt} min={-500} max={10_000} testId="pe-alt" onCommit={(v) => applyOp('Set altitude', (d) => setItemFields(d, placed, { altM: v }))} />
+      </Field>
+      <Field label={t('planEdit.frame')}>
         <select
           className="pe-select"
           aria-label={t('planEdit.frame')}
@@ -138,9 +140,10 @@ export function ItemEditor() {
     const item = all[indexes[0]];
     if (!item) return null;
     return (
-      <section className="pe-editor" data-testid="pe-editor">
+      <section className="pe-editor" data-testid="pe-editor" data-index={indexes[0]}>
         <h4>{t('planEdit.itemN', { n: indexes[0] + 1 })}</h4>
-        <SingleItem index={indexes[0]} item={item} all={all} />
+        {/* Keyed by index: another item's editor starts from its own values, never a stale field. */}
+        <SingleItem key={indexes[0]} index={indexes[0]} item={item} all={all} />
       </section>
     );
   }

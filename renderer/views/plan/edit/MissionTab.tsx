@@ -33,7 +33,9 @@ export function MissionTab() {
     <div className="pe-mission">
       <Notices />
       <div className="pe-list-head">
-        <span>{t('planEdit.itemCount', { n: count })}</span>
+        <span data-testid="pe-count" data-count={count}>
+          {t('planEdit.itemCount', { n: count })}
+        </span>
         <span className="pe-buttons">
           <button type="button" className="btn" disabled={selected === 0} title={t('planEdit.upTip')} aria-label={t('planEdit.up')} data-testid="pe-up" onClick={() => shiftSelection(-1)}>
             ↑

@@ -54,9 +54,14 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
   // The selection as feature-state: no setData of the route when only the selection changes.
   useEffect(() => {
     if (!map || !layersReady) return;
+    // Only the ids that change are touched (removeFeatureState of the whole source followed by a set in
+    // the same frame loses the set in MapLibre's coalescing).
+    let painted = new Set<number>();
     const paint = (selection: number[]) => {
-      map.removeFeatureState({ source: PLAN_ROUTE_SOURCE });
-      for (const id of selection) map.setFeatureState({ source: PLAN_ROUTE_SOURCE, id }, { selected: true });
+      const next = new Set(selection);
+      for (const id of painted) if (!next.has(id)) map.setFeatureState({ source: PLAN_ROUTE_SOURCE, id }, { selected: false });
+      for (const id of next) map.setFeatureState({ source: PLAN_ROUTE_SOURCE, id }, { selected: true });
+      painted = next;
     };
     paint(usePlanStore.getState().selection);
     return usePlanStore.subscribe((s, prev) => {
