@@ -126,6 +126,26 @@ describe('Plan editing in Chromium', () => {
     expect(await rowCount(page)).toBe(6);
   });
 
+  it('a reload with unsaved changes warns, and the draft comes back', async () => {
+    const texts = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => rowText(page, i)));
+    // The draft is written a moment after the last edit.
+    await page.waitForTimeout(1200);
+    let warned = '';
+    page.once('dialog', (d) => {
+      warned = d.type();
+      void d.accept();
+    });
+    await page.reload();
+    expect(warned).toBe('beforeunload');
+    await page.getByTestId('view-tab-plan').click();
+    await page.getByTestId('pe-draft').waitFor();
+    await page.getByTestId('pe-draft-restore').click();
+    await expect.poll(() => rowCount(page)).toBe(6);
+    expect(await Promise.all([0, 1, 2, 3, 4, 5].map((i) => rowText(page, i)))).toEqual(texts);
+    expect(await page.getByTestId('plan-dirty').count()).toBe(1);
+    await page.waitForSelector('[data-testid="map-view"][data-map-loaded="true"]', { timeout: 20_000 });
+  });
+
   it('asks before New throws away unsaved changes', async () => {
     await page.getByTestId('plan-new').click();
     await page.getByTestId('pe-confirm').waitFor();

@@ -41,11 +41,23 @@ function neighbours(index: number): { prev: LatLon | null; next: LatLon | null }
   return { prev: ll(pts[k - 1]), next: ll(pts[k + 1]) };
 }
 
+/** The item (or else the handle) nearest the pointer: in a dense survey several circles overlap the box. */
 function hit(map: MapLibreMap, x: number, y: number): MapGeoJSONFeature | undefined {
   const box: [PointLike, PointLike] = [[x - HIT_PX, y - HIT_PX], [x + HIT_PX, y + HIT_PX]];
   const found = map.queryRenderedFeatures(box, { layers: [PLAN_ITEMS_LAYER, PLAN_HANDLES_LAYER] });
-  // An item wins over a handle under the same pixels: short legs put handles right beside items.
-  return found.find((f) => f.layer.id === PLAN_ITEMS_LAYER) ?? found[0];
+  const distance = (f: MapGeoJSONFeature): number => {
+    const [lon, lat] = (f.geometry as GeoJSON.Point).coordinates;
+    const p = map.project([lon, lat]);
+    return Math.hypot(p.x - x, p.y - y);
+  };
+  let best: MapGeoJSONFeature | undefined;
+  let bestScore = Infinity;
+  for (const f of found) {
+    // An item wins over a handle under the same pixels: short legs put handles right beside items.
+    const score = distance(f) + (f.layer.id === PLAN_ITEMS_LAYER ? 0 : 1000);
+    if (score < bestScore) (best = f), (bestScore = score);
+  }
+  return best;
 }
 
 const isEditTool = (): boolean => ['select', 'addWaypoint'].includes(usePlanStore.getState().tool);
