@@ -134,6 +134,31 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await shot('parallel-track');
   }, 60_000);
 
+  it('drawing: the hint counts the points, Backspace takes one back, Esc cancels, Enter finishes', async () => {
+    await page.getByTestId('plan-tool-drawLine').click();
+    const hint = page.getByTestId('plan-draw-hint');
+    await clickMap(-200, 250);
+    await clickMap(0, 260);
+    await clickMap(100, 230);
+    await expect.poll(async () => hint.getAttribute('data-vertices')).toBe('3');
+    await page.mouse.move(at(200, 200).x, at(200, 200).y);
+    await shot('drawing');
+    await page.keyboard.press('Backspace');
+    await expect.poll(async () => hint.getAttribute('data-vertices')).toBe('2');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => hint.getAttribute('data-vertices')).toBe('0');
+    expect(await page.getByTestId('shape-row-line-1').count()).toBe(0);
+    await clickMap(-200, 250);
+    await clickMap(0, 260);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => page.getByTestId('shape-row-line-1').count()).toBe(1);
+    await page.getByTestId('plan-tool-select').click();
+    // Undo takes the line away again, as one step.
+    await page.getByTestId('plan-undo').click();
+    await expect.poll(async () => page.getByTestId('shape-row-line-1').count()).toBe(0);
+    await page.getByTestId('shape-select-area-1').click();
+  }, 60_000);
+
   it('adds an exclusion fence from a drawn area and two rally points; undo takes a rally point back', async () => {
     await draw('drawPolygon', [[200, -150], [330, -150], [330, -40], [200, -40]]);
     await page.getByTestId('plan-tab-fence').click();
@@ -147,6 +172,15 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await expect.poll(async () => page.getByTestId('rally-list').locator('li').count()).toBe(3);
     await page.getByTestId('plan-undo').click();
     await expect.poll(async () => page.getByTestId('rally-list').locator('li').count()).toBe(2);
+    // Drag rally 1: it moves (one undo step) and no rally point is added by the release.
+    const from = at(220, 100);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(from.x + 6 * i, from.y - 8 * i);
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('rally-list').locator('li').count()).toBe(2);
+    expect(await page.getByTestId('plan-undo').getAttribute('title')).toBe('Move rally point');
     await page.getByTestId('rally-tool').click();
     await expect.poll(async () => (await page.getByTestId('plan-fence-summary').textContent()) ?? '').toContain('2 rally');
     await shot('fence-rally');

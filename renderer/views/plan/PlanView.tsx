@@ -16,6 +16,7 @@ import { usePlanShortcuts } from './edit/usePlanShortcuts';
 import { addPlanLayers, fenceGeoJson, planBounds, routeGeoJson, setPlanData } from './planLayers';
 import { PlanStats } from './PlanStats';
 import { PlanToolbar } from './PlanToolbar';
+import { DrawHint } from './shapes/DrawHint';
 import { FenceRallyTab } from './shapes/FenceRallyTab';
 import { ShapesTab } from './shapes/ShapesTab';
 import { useShapeDrawing } from './shapes/useShapeDrawing';
@@ -116,6 +117,7 @@ export function PlanView() {
       </aside>
       <div className="map-column">
         {doc && <PlanToolbar />}
+        {doc && <DrawHint />}
         <main className="map-area">
           <MapView vehicles={NO_VEHICLES} trails={NO_TRAILS} selectedKey={null} onSelectVehicle={() => undefined} follow={false} labels={{ followOn: '', followOff: '' }} onMap={setMap} />
         </main>

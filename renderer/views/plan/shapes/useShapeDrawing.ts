@@ -13,7 +13,7 @@ import type { LatLon } from '../../../../shared/plan/types';
 import { translate } from '../../../i18n/translate';
 import { useLanguageStore } from '../../../stores/language';
 import { usePlanStore } from '../../../stores/plan';
-import { circleDraftGeoJson, draftGeoJson, finishDraft, isDrawTool, nextId, patternPreviewGeoJson, shapeKindOf, type DrawTool } from './draft';
+import { boundsOf, circleDraftGeoJson, draftGeoJson, finishDraft, isDrawTool, nextId, patternPreviewGeoJson, shapeKindOf, type DrawTool } from './draft';
 import { autopilotFamily } from './family';
 import { addShapeLayers, DIFF_SOURCE, diffGeoJson, DRAFT_SOURCE, RALLY_LAYER, RALLY_SOURCE, rallyGeoJson, setShapeData, SHAPE_HIT_LAYERS, SHAPES_SOURCE, shapesGeoJson } from './shapeLayers';
 import { useShapeUi } from './shapeUiStore';
@@ -83,6 +83,13 @@ export function useShapeDrawing(map: MapLibreMap | null, layersReady: boolean): 
     if (map && layersReady) addShapeLayers(map);
   }, [map, layersReady]);
   useShapeSources(map, layersReady);
+  const fitTo = useShapeUi((s) => s.fitTo);
+  useEffect(() => {
+    if (!map || !fitTo) return;
+    const b = boundsOf(fitTo);
+    if (b) map.fitBounds(b, { padding: 80, duration: 0, maxZoom: 17 });
+    useShapeUi.getState().setFitTo(null);
+  }, [map, fitTo]);
 
   // A tool change drops what the previous tool had half done; picking stations lives on the point tool.
   useEffect(() => () => {
