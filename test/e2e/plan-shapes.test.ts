@@ -70,10 +70,15 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await page.getByTestId('plan-tool-select').click();
   }
 
+  /** Selects a shape in the list (its button toggles, so only when it is not selected yet). */
+  async function selectShape(id: string): Promise<void> {
+    const b = page.getByTestId(`shape-select-${id}`);
+    if ((await b.getAttribute('aria-pressed')) !== 'true') await b.click();
+  }
+
   async function addPattern(shapeId: string, kind: string, fields: Record<string, string> = {}): Promise<void> {
     await page.getByTestId('plan-tab-shapes').click();
-    await page.getByTestId(`shape-select-${shapeId}`).click();
-    if ((await page.getByTestId(`shape-select-${shapeId}`).getAttribute('aria-pressed')) !== 'true') await page.getByTestId(`shape-select-${shapeId}`).click();
+    await selectShape(shapeId);
     await page.getByTestId('pattern-kind').selectOption(kind);
     for (const [k, v] of Object.entries(fields)) await page.getByTestId(`pattern-field-${k}`).fill(v);
     await expect.poll(async () => (await page.getByTestId('pattern-stats').textContent()) ?? '').toMatch(/km/);
@@ -156,7 +161,7 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     // Undo takes the line away again, as one step.
     await page.getByTestId('plan-undo').click();
     await expect.poll(async () => page.getByTestId('shape-row-line-1').count()).toBe(0);
-    await page.getByTestId('shape-select-area-1').click();
+    await selectShape('area-1');
   }, 60_000);
 
   it('adds an exclusion fence from a drawn area and two rally points; undo takes a rally point back', async () => {
@@ -267,6 +272,16 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
       ['point-1', 'creepingLine', { legLengthM: '400', spacingM: '50', legs: '6' }],
     ];
     for (const [shape, kind, fields] of cases) {
+      if (kind === 'overwatch') {
+        // Stations clicked on the map: two, on either side of the crowd.
+        await selectShape(shape);
+        await page.getByTestId('pattern-kind').selectOption(kind);
+        await page.getByTestId('pattern-pick').click();
+        await clickMap(-300, 0);
+        await clickMap(150, -200);
+        await expect.poll(async () => (await page.getByTestId('pattern-stations').textContent()) ?? '').toContain('Stations: 2');
+        await page.getByTestId('pattern-pick-done').click();
+      }
       await addPattern(shape, kind, fields);
       await page.getByTestId('plan-shapes-tab').getByTestId('pattern-list').waitFor();
       await shot(kind);
@@ -287,5 +302,33 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     expect(await err.getAttribute('data-code')).toBe('kml_bad_xml');
     expect(readFileSync(join(KML, 'qgc-PolygonBadXml.kml'), 'utf8')).toContain('Incorrectly formed');
     await shot('import');
+  }, 60_000);
+
+  it('imports a waypoint file into the mission (asking before it replaces one) and exports the plan as KML', async () => {
+    const wpl = join(ROOT, 'test', 'fixtures', 'wpl', 'qgc-MissionPlanner.waypoints');
+    await page.getByTestId('plan-import').setInputFiles(wpl);
+    await expect.poll(itemCount).toBe(5);
+    // A second import would replace those items: the pilot is asked first.
+    await page.getByTestId('plan-import').setInputFiles(wpl);
+    await page.getByTestId('plan-import-confirm').waitFor();
+    expect(await page.getByTestId('plan-import-confirm').textContent()).toContain('Replace the 5 mission items');
+    await page.getByTestId('plan-import-replace').click();
+    await expect.poll(async () => (await page.getByTestId('plan-import-note').textContent()) ?? '').toContain('5 items');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-export-kml').click()]);
+    expect(download.suggestedFilename()).toBe('untitled.kml');
+    const kml = readFileSync((await download.path())!, 'utf8');
+    expect(kml).toContain('<kml');
+    expect(kml).toContain('<name>Route</name>');
+  }, 60_000);
+
+  it('reads in Chinese too', async () => {
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('plan-tab-fence').click();
+    await expect.poll(async () => (await page.getByTestId('plan-fence-tab').textContent()) ?? '').toContain('地理围栏');
+    await page.getByTestId('plan-tab-shapes').click();
+    await selectShape('import-1');
+    await expect.poll(async () => (await page.getByTestId('pattern-panel').textContent()) ?? '').toContain('航线模式');
+    await shot('zh');
+    await page.getByTestId('lang-switch').click();
   }, 60_000);
 });
