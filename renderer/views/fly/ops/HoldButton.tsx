@@ -12,9 +12,14 @@ export const HOLD_MS = 800;
 
 const HOLD_KEYS = new Set([' ', 'Enter']);
 
-/** An event's time, or now for an event without one (a synthetic event in some test tools). */
-function eventTime(e: { timeStamp: number }): number {
-  return Number.isFinite(e.timeStamp) && e.timeStamp > 0 ? e.timeStamp : performance.now();
+/**
+ * An event's time on the page's clock (performance.now()). React puts Date.now() in a stamp the
+ * browser left at 0, which is on another clock and would make any press look endless; such a stamp,
+ * or none, counts as the moment the event is handled (what a timer alone would measure).
+ */
+export function eventTime(e: { timeStamp: number }): number {
+  const now = performance.now();
+  return Number.isFinite(e.timeStamp) && e.timeStamp > 0 && e.timeStamp <= now ? e.timeStamp : now;
 }
 
 export function HoldButton(props: { onConfirm: () => void; disabled?: boolean; children: ReactNode; testId?: string; title: string; tone?: 'danger' }) {
