@@ -5,11 +5,13 @@
 // one kind of grid. Anything else (several bands, other projections, local datums) is refused with a
 // reason the unit can act on, rather than flown on a misread model.
 //
-// Why our own reader and not geotiff.js + proj4: geotiff.js is asynchronous only (our loader and the
-// fuzz harness are synchronous), allocates whatever size a file claims before we could bound it, and
-// brings pako, lerc, zstd and a worker pool for codecs DEMs do not use; proj4 knows none of the UTM or
-// CGCS2000 codes by itself and all of them are Transverse Mercator (transverse-mercator.ts, 90 lines).
-// The whole reader is ~600 lines we can fuzz and bound.
+// Why our own reader and not geotiff.js (3.0.5) + proj4 (2.22): geotiff.js is asynchronous only, and
+// our folder loader and the fuzz harness are synchronous; it inflates a whole block whatever it
+// expands to (so a hostile file's cost is not bounded by its claimed size); and it brings eight
+// packages (pako, lerc, zstddec, a web-worker pool...) for codecs DEMs are not given in. proj4 knows
+// none of the UTM or CGCS2000 codes by itself (we would write their definitions anyway), and all of
+// them are Transverse Mercator: transverse-mercator.ts is 90 lines, checked against GeographicLib.
+// The whole reader is ~650 lines that we bound, fuzz and measure (npm run bench).
 import { ContractError, msg } from '../contract/errors';
 import { crsOf, readGeoKeys, type Crs } from './geotiff-crs';
 import type { ElevationGrid } from './model';

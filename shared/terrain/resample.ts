@@ -43,7 +43,13 @@ export function footprintOf(width: number, height: number, at: GridPlacement, pr
     const c = ((width - 1) * i) / EDGE;
     const r = ((height - 1) * i) / EDGE;
     for (const [col, row] of [[c, 0], [c, height - 1], [0, r], [width - 1, r]] as const) {
-      const p = proj.inverse(at.x0 + col * at.dx, at.y0 - row * at.dy);
+      const x = at.x0 + col * at.dx;
+      const y = at.y0 - row * at.dy;
+      const p = proj.inverse(x, y);
+      // Coordinates outside a projection's domain (a zone number in the easting the code does not
+      // have, a wrong zone) come back as some point on Earth; only a round trip shows they are not it.
+      const back = proj.forward(p.lat, p.lon);
+      if (!(Math.abs(back.x - x) < 1 && Math.abs(back.y - y) < 1)) north = Number.NaN;
       north = Math.max(north, p.lat);
       south = Math.min(south, p.lat);
       west = Math.min(west, p.lon);
