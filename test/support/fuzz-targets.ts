@@ -1,6 +1,6 @@
 // Fuzz targets shared by the CI-sized test (test/unit/security-fuzz.test.ts, fixed seed) and the long
 // run (`npm run fuzz`, scripts/fuzz.ts): every reader of untrusted input (the tlog reader's target is
-// in fuzz-tlog.ts), fed mutations of real files
+// in fuzz-tlog.ts, the GeoTIFF terrain reader's in fuzz-terrain.ts), fed mutations of real files
 // (test/fixtures) and random bytes. A target returns 'ok' or 'refused'; anything it throws is a bug.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { FakeClock } from '../../electron/core/protocol/fake-clock';
 import { seededRandom } from '../../electron/core/protocol/lossy-link';
 import { Fleet } from '../../electron/core/vehicle';
 import { SigningGuard } from '../../electron/core/security/signing-guard';
+import { terrainGeoTiff, terrainSeeds } from './fuzz-terrain';
 import { tlogReader, tlogSeeds } from './fuzz-tlog';
 
 export type Outcome = 'ok' | 'refused';
@@ -164,6 +165,7 @@ export function fuzzTargets(fixturesDir: string): FuzzTarget[] {
     importer('kml-kmz', kml, (b) => parseKmlOrKmz(b)),
     importer('geojson', geo, (b) => parseGeoJson(utf8.decode(b))),
     tlogReader(tlogSeeds(logs)),
+    terrainGeoTiff(terrainSeeds()),
   ];
 }
 

@@ -1,5 +1,5 @@
 // Every reader of untrusted input (the station's MAVLink receive path with signing, .plan, WPL,
-// KML/KMZ, GeoJSON, tlog), fed mutated real files and random bytes with a fixed seed: never an exception
+// KML/KMZ, GeoJSON, tlog, GeoTIFF terrain), fed mutated real files and random bytes with a fixed seed: never an exception
 // other than a clear bilingual refusal, never a hang. `npm run fuzz` runs the same targets for longer.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,8 +24,8 @@ describe('fuzzing (fixed seed, CI-sized)', () => {
     });
   }
 
-  it('every importer issue 8 names has a target, the tlog reader included', () => {
-    expect(targets.map((t) => t.name)).toEqual(expect.arrayContaining(['mavlink-pipeline', 'qgc-plan', 'wpl', 'kml-kmz', 'geojson', 'tlog']));
+  it('every importer issue 8 names has a target, the tlog and terrain readers included', () => {
+    expect(targets.map((t) => t.name)).toEqual(expect.arrayContaining(['mavlink-pipeline', 'qgc-plan', 'wpl', 'kml-kmz', 'geojson', 'tlog', 'terrain-geotiff']));
   });
 
   it('tlog: real logs read, random bytes refused with a bilingual ContractError', () => {
