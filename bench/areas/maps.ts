@@ -3,16 +3,22 @@
 //    read, content type), against a bare SELECT of the same tiles from the same file (the floor).
 //  - Terrain ground-height queries (bilinear on a 3" SRTM tile), against the great-circle distance
 //    function on the same number of points (a same-run yardstick of the machine's arithmetic speed).
+//  - GeoTIFF DEM loading: a 1" tile (3601 x 3601 int16) in LZW with the horizontal predictor, as
+//    GDAL and most sources ship it, against the same grid uncompressed (the reader's floor); and the
+//    same grid in UTM, resampled into latitude/longitude on load.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { distanceM } from '../../shared/geo/distance';
+import { parseGeoTiff } from '../../shared/terrain/geotiff';
+import { projectionForEpsg } from '../../shared/terrain/geotiff-crs';
 import { encodeHgt, parseHgt } from '../../shared/terrain/hgt';
 import { TerrainModel } from '../../shared/terrain/model';
 import { SourceStore } from '../../electron/core/maps/source-store';
 import { answerTilePath, TileService } from '../../electron/core/maps/tile-service';
 import { openStationDb } from '../../electron/core/recording/station-db';
+import { writeGeoTiff, type GeoTiffSpec } from '../../test/support/geotiff';
 import type { BenchRow } from '../table';
 
 const TILE_BYTES = 20_000;
@@ -77,4 +83,48 @@ async function benchTerrainQuery(): Promise<BenchRow> {
   };
 }
 
-export const mapsBenches: Array<() => Promise<BenchRow>> = [benchTileServe, benchTerrainQuery];
+const DEM_SIDE = 3601;
+/** Hills and a few metres of hashed noise, so LZW sees what it sees in a real DEM, not a plane it packs to nothing. */
+const demHeight = (r: number, c: number): number => 300 + 200 * Math.sin(r / 300) * Math.cos(c / 250) + (((Math.imul(r, 73856093) ^ Math.imul(c, 19349663)) >>> 0) % 7);
+const dem: GeoTiffSpec = { width: DEM_SIDE, height: DEM_SIDE, west: 122, north: 47, stepDeg: 1 / 3600, kind: 'i16', pointRegistered: true, rowsPerStrip: 1, heightAt: demHeight };
+
+/** Best of three loads, in decoded MB/s (the int16 grid is 26 MB whatever the file's size). */
+function loadMbPerS(file: Uint8Array): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    parseGeoTiff('bench.tif', file);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return (DEM_SIDE * DEM_SIDE * 2) / 1e6 / (best / 1000);
+}
+
+async function benchGeoTiffLoad(): Promise<BenchRow> {
+  const lzw = writeGeoTiff({ ...dem, compression: 'lzw', predictor: 2, tile: 256 });
+  const plain = writeGeoTiff(dem);
+  const lzwMbps = loadMbPerS(lzw);
+  const plainMbps = loadMbPerS(plain);
+  return {
+    name: `maps: GeoTIFF 1" DEM load, 3601x3601 int16, LZW + predictor (${(lzw.length / 1e6).toFixed(1)} MB file)`,
+    value: lzwMbps, unit: 'MB/s', baselineName: 'same grid uncompressed', baseline: plainMbps,
+    // Reload terrain with a folder of a dozen 1" tiles should take seconds, not a minute: 26 MB in < 1 s.
+    target: '>= 26 MB/s', pass: lzwMbps >= 26,
+  };
+}
+
+async function benchProjectedLoad(): Promise<BenchRow> {
+  const utm = projectionForEpsg(32651)!;
+  const sw = utm.forward(46, 122);
+  const spec: GeoTiffSpec = { ...dem, west: Math.round(sw.x), north: Math.round(sw.y) + DEM_SIDE * 30, stepDeg: 30, modelType: 1, keys: [[3072, 32651]], compression: 'lzw', predictor: 2, tile: 256 };
+  const projected = writeGeoTiff(spec);
+  const geographic = writeGeoTiff({ ...dem, compression: 'lzw', predictor: 2, tile: 256 });
+  const projMbps = loadMbPerS(projected);
+  const geoMbps = loadMbPerS(geographic);
+  return {
+    name: 'maps: GeoTIFF DEM load, 3601x3601 int16 LZW in UTM 51N (30 m), resampled to lat/lon',
+    value: projMbps, unit: 'MB/s', baselineName: 'same file in lat/lon', baseline: geoMbps,
+    target: '>= 10 MB/s', pass: projMbps >= 10,
+  };
+}
+
+export const mapsBenches: Array<() => Promise<BenchRow>> = [benchTileServe, benchTerrainQuery, benchGeoTiffLoad, benchProjectedLoad];

@@ -56,9 +56,11 @@ function lzw(data: Uint8Array, out: Uint8Array): number {
   let width = 9;
   let next = 258;
   let old = -1;
-  let bit = 0;
+  // Bits not yet used, MSB first: at most 19 of them (a 12-bit code short of 11, plus a byte).
+  let acc = 0;
+  let accBits = 0;
+  let at = 0;
   let n = 0;
-  const totalBits = data.length * 8;
   // Writes entry `code` at n (clipped at the end of out); returns its first byte.
   const emit = (code: number): number => {
     const len = length[code]!;
@@ -70,9 +72,14 @@ function lzw(data: Uint8Array, out: Uint8Array): number {
     n += len;
     return suffix[c]!;
   };
-  while (n < out.length && bit + width <= totalBits) {
-    let code = 0;
-    for (let k = 0; k < width; k++, bit++) code = (code << 1) | ((data[bit >> 3]! >> (7 - (bit & 7))) & 1);
+  while (n < out.length) {
+    while (accBits < width && at < data.length) {
+      acc = ((acc << 8) | data[at++]!) & 0xfffff;
+      accBits += 8;
+    }
+    if (accBits < width) break;
+    accBits -= width;
+    const code = (acc >>> accBits) & ((1 << width) - 1);
     if (code === 257) break;
     if (code === 256) {
       width = 9;
