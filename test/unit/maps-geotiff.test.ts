@@ -1,12 +1,14 @@
 // GeoTIFF elevation models written here: heights at known points for int16 strips, Deflate with the
-// horizontal predictor, float32 with no-data, point- and area-registered grids; refusals with reasons.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// horizontal predictor, float32 with no-data, point- and area-registered grids; refusals with reasons;
+// the terrain folder. Every encoding: maps-geotiff-variants; projected grids: maps-geotiff-projected.
+import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseGeoTiff } from '../../shared/terrain/geotiff';
 import { TerrainModel } from '../../shared/terrain/model';
 import { loadTerrainFolder } from '../../electron/core/maps/terrain-store';
+import { projectionForEpsg } from '../../shared/terrain/geotiff-crs';
 import { writeGeoTiff, type GeoTiffSpec } from '../support/geotiff';
 
 // 0.001 degree pixels from 46.2 N 122.0 E; height = 400 + 2 per row south + 1 per column east.
@@ -56,5 +58,22 @@ describe('GeoTIFF terrain', () => {
     expect(report.errors[0]!.message.en).toMatch(/broken\.tif: .*(truncated|incomplete)/);
     expect(report.errors[0]!.message.zh).toMatch(/截断|不完整/);
     expect(m.heightMslM(46.1, 122.1)).toBeCloseTo(expected(46.1, 122.1), 4);
+  });
+
+  it('loads a Gauss-Krüger DEM from the folder, and refuses an oversized file by its size alone', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'maps-geotiff-'));
+    const gk = projectionForEpsg(4550)!;
+    const origin = gk.forward(46.1, 122.0);
+    // A tilted plane in grid metres: 500 m plus 1 m per 100 m east.
+    writeFileSync(join(dir, 'gk.tif'), writeGeoTiff({ width: 200, height: 200, west: origin.x, north: origin.y, stepDeg: 10, kind: 'f32', modelType: 1, keys: [[3072, 4550]], compression: 'lzw', predictor: 3, tile: 64, heightAt: (r, c) => 500 + (c * 10 + 5) / 100 }));
+    writeFileSync(join(dir, 'huge.tif'), '');
+    truncateSync(join(dir, 'huge.tif'), 300 * 1024 * 1024); // sparse: no disk used
+    const m = new TerrainModel();
+    const report = loadTerrainFolder(m, dir);
+    expect(report.tiles.map((t) => t.file)).toEqual(['gk.tif']);
+    expect(report.tiles[0]!.resolutionArcSec).toBeCloseTo(0.3, 1);
+    expect(report.errors).toEqual([{ file: 'huge.tif', message: { en: expect.stringMatching(/300 MB, more than the 256 MB.*cut it into smaller tiles/), zh: expect.stringMatching(/256 MB/) } }]);
+    const p = gk.inverse(origin.x + 1000, origin.y - 500);
+    expect(m.heightMslM(p.lat, p.lon)).toBeCloseTo(510, 1);
   });
 });

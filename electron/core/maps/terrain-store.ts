@@ -1,6 +1,8 @@
 // The unit's offline elevation model on disk: SRTM .hgt tiles (1" or 3", also zipped as NASA ships
-// them, N46E122.hgt.zip) and geographic GeoTIFF DEMs (.tif, see shared/terrain/geotiff.ts) in one
-// folder of the station's data directory. Tiles are read whole into memory (a 3" tile is 2.9 MB, a 1" tile 26 MB); a broken file is reported and skipped, never fatal.
+// them, N46E122.hgt.zip) and GeoTIFF DEMs (.tif, .tiff: latitude/longitude, UTM or CGCS2000
+// Gauss-Krüger, see shared/terrain/geotiff.ts) in one folder of the station's data directory. Files
+// are read whole into memory (a 3" tile is 2.9 MB, a 1" tile 26 MB); a broken or oversized file is
+// reported with the reason and skipped, never fatal.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -17,6 +19,11 @@ export interface TerrainLoadReport {
 }
 
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * A GeoTIFF is read whole before it is decoded, so its size is bounded first: 256 MB holds any
+ * 60-million-sample grid the reader accepts, uncompressed, with room for its tables.
+ */
+export const MAX_GEOTIFF_BYTES = 256 * 1024 * 1024;
 
 /** Reads one .hgt or .hgt.zip file into the model; throws ContractError when it is not a tile. */
 export function loadHgtFile(model: TerrainModel, path: string, fileName: string): { south: number; west: number; samples: number } {
@@ -55,7 +62,13 @@ export function loadTerrainFolder(model: TerrainModel, folder: string): TerrainL
     if (/\.tiff?$/i.test(file)) {
       try {
         const path = join(folder, file);
-        if (statSync(path).size > MAX_FILE_BYTES * 4) throw new ContractError('terrain-size', msg(`${file} is too large.`, `${file} 过大。`));
+        const mb = Math.round(statSync(path).size / 1024 / 1024);
+        if (mb > MAX_GEOTIFF_BYTES / 1024 / 1024) {
+          throw new ContractError(
+            'terrain-size',
+            msg(`${file} is ${mb} MB, more than the ${MAX_GEOTIFF_BYTES / 1024 / 1024} MB a terrain file may be here; cut it into smaller tiles.`, `${file} 为 ${mb} MB，超过地形文件允许的 ${MAX_GEOTIFF_BYTES / 1024 / 1024} MB；请切分为较小的瓦片。`),
+          );
+        }
         const grid = parseGeoTiff(file, new Uint8Array(readFileSync(path)));
         model.addGrid(grid);
         report.tiles.push({ file, south: grid.north - grid.dLat * (grid.rows - 1), west: grid.west, resolutionArcSec: Math.round(grid.dLat * 3600 * 10) / 10 });
