@@ -22,6 +22,9 @@ export interface Raster {
   voidValue: number;
 }
 
+/** Named in the refusal so the unit knows what to change in the export (GDAL's COMPRESS= values). */
+const OTHER_COMPRESSIONS: Record<number, string> = { 7: 'JPEG', 34887: 'LERC', 34925: 'LZMA', 50000: 'ZSTD', 50001: 'WebP' };
+
 type Kind = { get: (dv: DataView, p: number, le: boolean) => number; bytes: number; name: string };
 const KINDS: Record<string, Kind> = {
   '8/1': { get: (d, p) => d.getUint8(p), bytes: 1, name: 'uint8' },
@@ -61,7 +64,12 @@ export function readRaster(ifd: Ifd, bytes: Uint8Array): Raster {
   if (!kind) throw new TiffProblem(`${bits}-bit samples of format ${format} are not heights we can read (integers or 32/64-bit float).`, `无法读取格式 ${format} 的 ${bits} 位样本（支持整数或 32/64 位浮点）。`);
   const compression = ifd.one(259, 1);
   if (!COMPRESSIONS[compression]) {
-    throw new TiffProblem(`compression ${compression} is not supported; export with LZW, Deflate or none.`, `不支持压缩方式 ${compression}；请以 LZW、Deflate 或无压缩导出。`);
+    const known = OTHER_COMPRESSIONS[compression] ? ` (${OTHER_COMPRESSIONS[compression]})` : '';
+    throw new TiffProblem(`compression ${compression}${known} is not supported; export with LZW, Deflate or none.`, `不支持压缩方式 ${compression}${known}；请以 LZW、Deflate 或无压缩导出。`);
+  }
+  const orientation = ifd.one(274, 1);
+  if (orientation !== 1) {
+    throw new TiffProblem(`its rows are stored in orientation ${orientation}; export it top-left first (the default).`, `其行以方向 ${orientation} 存储；请以默认的左上起始方向导出。`);
   }
   const predictor = ifd.one(317, 1);
   if (!(predictor === 1 || (predictor === 2 && kind.bytes <= 4) || (predictor === 3 && format === 3))) {

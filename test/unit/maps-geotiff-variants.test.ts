@@ -87,6 +87,11 @@ describe('GeoTIFF encodings', () => {
     const huge = patchSize(writeGeoTiff(base), 100_000, 100_000);
     expect(refusal(() => parseGeoTiff('huge.tif', huge)).userMessage.en).toMatch(/100000 x 100000 samples is more than the 60 million/);
     expect(refusal(() => parseGeoTiff('rgb.tif', writeGeoTiff({ ...base, bands: 3 }))).userMessage.en).toMatch(/3 bands/);
+    const zstd = writeGeoTiff(base);
+    new DataView(zstd.buffer).setUint16(10 + 3 * 12 + 8, 50000, true); // the compression tag, 4th entry
+    expect(refusal(() => parseGeoTiff('zstd.tif', zstd)).userMessage.en).toMatch(/compression 50000 \(ZSTD\) is not supported; export with LZW, Deflate or none/);
+    expect(refusal(() => parseGeoTiff('bj.tif', writeGeoTiff({ ...base, keys: [[2048, 4214]] }))).userMessage.en).toMatch(/Beijing 1954/);
+    expect(refusal(() => parseGeoTiff('tokyo.tif', writeGeoTiff({ ...base, keys: [[2048, 4301]] }))).userMessage.en).toMatch(/EPSG:4301 is not one aligned with GPS/);
   });
 });
 
