@@ -65,7 +65,8 @@ function isLocalChineseDatum(code: number): boolean {
 }
 
 export function crsOf(keys: Map<number, number>): Crs {
-  const model = keys.get(1024);
+  // Some exporters leave out the model type but name the projected CRS: that names it well enough.
+  const model = keys.get(1024) ?? (keys.has(3072) ? 1 : undefined);
   const geographic = keys.get(2048);
   if (geographic !== undefined && isLocalChineseDatum(geographic)) throw localDatum(geographic === 4214 ? 'Beijing 1954' : "Xi'an 1980");
   const ellipsoid = ellipsoidOf(keys);

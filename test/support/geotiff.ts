@@ -26,8 +26,8 @@ export interface GeoTiffSpec {
   noData?: number;
   rowsPerStrip?: number;
   heightAt(row: number, col: number): number;
-  /** GTModelTypeGeoKey: 2 geographic (default), 1 projected. */
-  modelType?: number;
+  /** GTModelTypeGeoKey: 2 geographic (default), 1 projected, null left out (as some exporters do). */
+  modelType?: number | null;
   /** Further geokeys: [id, value]; a value that is not an integer goes to the double params. */
   keys?: Array<[number, number]>;
   /** Samples per pixel (for refusal tests); the extra bands repeat the first. */
@@ -74,7 +74,8 @@ export function writeGeoTiff(s: GeoTiffSpec): Uint8Array {
     }
   }
   const noData = s.noData === undefined ? null : new TextEncoder().encode(`${s.noData}\0`);
-  const shortKeys: number[][] = [[1024, s.modelType ?? 2], [1025, s.pointRegistered ? 2 : 1]];
+  const shortKeys: number[][] = [[1025, s.pointRegistered ? 2 : 1]];
+  if (s.modelType !== null) shortKeys.push([1024, s.modelType ?? 2]);
   const doubles: number[] = [];
   for (const [id, v] of s.keys ?? []) {
     if (Number.isInteger(v) && v >= 0 && v < 65536) shortKeys.push([id, v]);

@@ -112,6 +112,11 @@ describe('projected DEMs over Ulanhot', () => {
     expect(vsGround).toBeLessThan(1);
   });
 
+  it('takes a named projected CRS without the model type key as projected', () => {
+    const { vsGround } = worstDifferences(load({ ...projectedSpec(projectionForEpsg(4550)!, [[3072, 4550]]), modelType: null }), geo);
+    expect(vsGround).toBeLessThan(1);
+  });
+
   it('keeps voids void, and a ground point outside the grid unknown', () => {
     const proj = projectionForEpsg(4550)!;
     const spec = projectedSpec(proj, [[3072, 4550]]);

@@ -51,6 +51,11 @@ describe('GeoTIFF encodings', () => {
     for (const [r, c] of [[0, 0], [100, 200], [256, 300], [255, 47], [48, 48]] as const) expect(g.heightsM[r * 301 + c]).toBe(noisy(r, c));
   });
 
+  it('reads CGCS2000 (EPSG:4490) and WGS-84 (EPSG:4326) latitude/longitude alike', () => {
+    expect(heightsOf({ ...base, keys: [[2048, 4490]] })).toEqual(heightsOf({ ...base, keys: [[2048, 4326]] }));
+    expect(heightsOf({ ...base, keys: [[2048, 4490]] })[1]).toBeCloseTo(plane(46.15, 122.05, 0), 6);
+  });
+
   it('treats GDAL_NODATA, -32768, -9999 and impossible heights as voids in every type', () => {
     const voidAt = (v: number) => (r: number, c: number) => (r === 30 && c === 50 ? v : 400 + 2 * r + c);
     const probe = (spec: GeoTiffSpec): number | null => {
