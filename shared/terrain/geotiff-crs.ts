@@ -40,6 +40,36 @@ export function readGeoKeys(ifd: Ifd): Map<number, number> {
   return keys;
 }
 
+/** The projected CRS's name as the file spells it (PCSCitationGeoKey, else GTCitationGeoKey), or ''. */
+export function readGeoCitation(ifd: Ifd): string {
+  const dir = ifd.values(34735);
+  const ascii = ifd.values(34737);
+  const texts = new Map<number, string>();
+  for (let i = 4; i + 3 < dir.length && texts.size < 100; i += 4) {
+    const [id, where, count, at] = [dir[i]!, dir[i + 1]!, dir[i + 2]!, dir[i + 3]!];
+    if (where === 34737) texts.set(id, String.fromCharCode(...ascii.slice(at, at + Math.min(count, 500))));
+  }
+  return texts.get(3073) ?? texts.get(1026) ?? '';
+}
+
+/**
+ * ArcGIS and some GDAL exports name the grid only in the citation ("CGCS2000_3_Degree_GK_CM_123E",
+ * "WGS 84 / UTM zone 51N") with no parameters; the name is then the only description there is.
+ */
+export function epsgFromCitation(citation: string): number | null {
+  const t = citation.toLowerCase().replace(/[^a-z0-9]+/g, ' ');
+  let m = /wgs (?:1984|84) utm zone (\d+) ?([ns])\b/.exec(t);
+  if (m) return Number(m[1]) >= 1 && Number(m[1]) <= 60 ? (m[2] === 'n' ? 32600 : 32700) + Number(m[1]) : null;
+  m = /cgcs ?2000 (3 degree )?(?:gk|gauss kruger) (?:cm (\d+) ?e|zone (\d+))\b/.exec(t);
+  if (!m) return null;
+  const three = !!m[1];
+  const cm = m[2] === undefined ? null : Number(m[2]);
+  const zone = m[3] === undefined ? null : Number(m[3]);
+  const code = three ? (cm !== null ? 4534 + (cm - 75) / 3 : 4513 + zone! - 25) : cm !== null ? 4502 + (cm - 75) / 6 : 4491 + zone! - 13;
+  const [lo, hi] = three ? (cm !== null ? [4534, 4554] : [4513, 4533]) : cm !== null ? [4502, 4512] : [4491, 4501];
+  return Number.isInteger(code) && code >= lo! && code <= hi! ? code : null;
+}
+
 /** EPSG projected codes we know: UTM/WGS-84 north and south, the four CGCS2000 Gauss-Krüger families, 3857. */
 export function projectionForEpsg(code: number): Projection | null {
   const tm = (datum: { a: number; f: number }, lon0Deg: number, k0: number, falseEastingM: number, falseNorthingM = 0): Projection =>
@@ -64,7 +94,7 @@ function isLocalChineseDatum(code: number): boolean {
   return code === 4214 || code === 4610 || (code >= 2327 && code <= 2390) || (code >= 2401 && code <= 2442) || (code >= 21413 && code <= 21483);
 }
 
-export function crsOf(keys: Map<number, number>): Crs {
+export function crsOf(keys: Map<number, number>, citation = ''): Crs {
   // Some exporters leave out the model type but name the projected CRS: that names it well enough.
   const model = keys.get(1024) ?? (keys.has(3072) ? 1 : undefined);
   const geographic = keys.get(2048);
@@ -82,8 +112,11 @@ export function crsOf(keys: Map<number, number>): Crs {
   if (units !== undefined && units !== 9001) {
     throw new TiffProblem(`its grid is in units ${units}, not metres; export it in metres.`, `其网格单位为 ${units}，不是米；请以米为单位导出。`);
   }
-  const code = keys.get(3072);
-  if (code !== undefined && code !== USER_DEFINED) {
+  if (/beijing 1954|xi ?an 1980/.test(citation.toLowerCase().replace(/[^a-z0-9]+/g, ' '))) throw localDatum(/beijing/i.test(citation) ? 'Beijing 1954' : "Xi'an 1980");
+  const named = keys.get(3072);
+  const described = keys.has(3075) || (keys.get(3074) ?? USER_DEFINED) !== USER_DEFINED;
+  const code = named !== undefined && named !== USER_DEFINED ? named : described ? undefined : (epsgFromCitation(citation) ?? undefined);
+  if (code !== undefined) {
     if (isLocalChineseDatum(code)) throw localDatum(code >= 21413 || (code >= 2401 && code <= 2442) ? 'Beijing 1954' : "Xi'an 1980");
     const projection = projectionForEpsg(code);
     if (!projection) throw unsupported(code);

@@ -13,7 +13,7 @@
 // them are Transverse Mercator: transverse-mercator.ts is 90 lines, checked against GeographicLib.
 // The whole reader is ~650 lines that we bound, fuzz and measure (npm run bench).
 import { ContractError, msg } from '../contract/errors';
-import { crsOf, readGeoKeys, type Crs } from './geotiff-crs';
+import { crsOf, readGeoCitation, readGeoKeys, type Crs } from './geotiff-crs';
 import type { ElevationGrid } from './model';
 import { footprintOf, resampleToGeographic, type GridPlacement } from './resample';
 import { readIfd, TiffProblem, type Ifd } from './tiff-ifd';
@@ -27,7 +27,7 @@ export function parseGeoTiff(name: string, bytes: Uint8Array): ElevationGrid {
   try {
     const ifd = readIfd(bytes);
     const keys = readGeoKeys(ifd);
-    const crs = crsOf(keys);
+    const crs = crsOf(keys, readGeoCitation(ifd));
     const width = ifd.one(256);
     const height = ifd.one(257);
     checkGridSize(width, height);

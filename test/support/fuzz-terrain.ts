@@ -1,6 +1,6 @@
 // Fuzz target for terrain files: GeoTIFF DEMs as a unit might be handed them (LZW tiles in a BigTIFF,
-// Deflate strips with the horizontal predictor, big-endian floats with predictor 3, a projected grid),
-// mutated. A file may be read or refused with the bilingual 'terrain-geotiff' error; nothing else.
+// Deflate strips with the horizontal predictor, big-endian floats with predictor 3, projected grids,
+// one named only by its citation), mutated. A file may be read or refused with the bilingual 'terrain-geotiff' error; nothing else.
 import { ContractError } from '../../shared/contract/errors';
 import { parseGeoTiff } from '../../shared/terrain/geotiff';
 import type { FuzzTarget } from './fuzz-targets';
@@ -15,6 +15,7 @@ export function terrainSeeds(): Uint8Array[] {
     writeGeoTiff({ ...base, kind: 'f32', compression: 'packbits', predictor: 3, bigEndian: true, pointRegistered: true }),
     writeGeoTiff({ ...base, kind: 'f64', compression: 'lzw', predictor: 3, tile: 32 }),
     writeGeoTiff({ ...base, west: 429_000, north: 5_103_000, stepDeg: 30, modelType: 1, keys: [[3072, 32651]], compression: 'lzw', predictor: 2 }),
+    writeGeoTiff({ ...base, west: 429_000, north: 5_103_000, stepDeg: 30, modelType: 1, keys: [[3072, 32767]], citation: 'CGCS2000_3_Degree_GK_CM_123E' }),
   ];
 }
 

@@ -30,6 +30,8 @@ export interface GeoTiffSpec {
   modelType?: number | null;
   /** Further geokeys: [id, value]; a value that is not an integer goes to the double params. */
   keys?: Array<[number, number]>;
+  /** PCSCitationGeoKey text (ArcGIS names the grid there, sometimes with nothing else). */
+  citation?: string;
   /** Samples per pixel (for refusal tests); the extra bands repeat the first. */
   bands?: number;
 }
@@ -84,9 +86,12 @@ export function writeGeoTiff(s: GeoTiffSpec): Uint8Array {
       doubles.push(v);
     }
   }
+  const ascii = s.citation === undefined ? [] : [...new TextEncoder().encode(`${s.citation}|`)];
+  if (ascii.length) shortKeys.push([3073, 0, 34737]);
   shortKeys.sort((a, b) => a[0]! - b[0]!);
   let d = 0;
-  const geoKeys = [1, 1, 0, shortKeys.length, ...shortKeys.flatMap(([id, v, where]) => (where ? [id!, where, 1, d++] : [id!, 0, 1, v!]))];
+  const entryOf = ([id, v, where]: number[]): number[] => (where === 34737 ? [id!, where, ascii.length, 0] : where ? [id!, where, 1, d++] : [id!, 0, 1, v!]);
+  const geoKeys = [1, 1, 0, shortKeys.length, ...shortKeys.flatMap(entryOf)];
   const big = !!s.bigTiff;
   const offType = big ? 16 : 4;
   type Tag = [number, number, number[]];
@@ -98,6 +103,7 @@ export function writeGeoTiff(s: GeoTiffSpec): Uint8Array {
   if (s.tile) tags.push([322, 3, [bw]], [323, 3, [bh]], [324, offType, blocks.map(() => 0)], [325, offType, blocks.map((x) => x.length)]);
   else tags.push([273, offType, blocks.map(() => 0)], [278, 3, [bh]], [279, offType, blocks.map((x) => x.length)]);
   if (doubles.length) tags.push([34736, 12, doubles]);
+  if (ascii.length) tags.push([34737, 2, [...ascii, 0]]);
   if (noData) tags.push([42113, 2, [...noData]]);
   tags.sort((a, b) => a[0] - b[0]);
   const offsetsTag = tags.find(([t]) => t === 273 || t === 324)!;

@@ -4,7 +4,7 @@
 // the round trip is not the code agreeing with itself.
 import { describe, expect, it } from 'vitest';
 import { parseGeoTiff } from '../../shared/terrain/geotiff';
-import { projectionForEpsg } from '../../shared/terrain/geotiff-crs';
+import { epsgFromCitation, projectionForEpsg } from '../../shared/terrain/geotiff-crs';
 import { TerrainModel } from '../../shared/terrain/model';
 import { CGCS2000, transverseMercator, type Projection } from '../../shared/terrain/transverse-mercator';
 import { writeGeoTiff, type GeoTiffSpec } from '../support/geotiff';
@@ -115,6 +115,20 @@ describe('projected DEMs over Ulanhot', () => {
   it('takes a named projected CRS without the model type key as projected', () => {
     const { vsGround } = worstDifferences(load({ ...projectedSpec(projectionForEpsg(4550)!, [[3072, 4550]]), modelType: null }), geo);
     expect(vsGround).toBeLessThan(1);
+  });
+
+  it('reads a grid named only by its citation, as ArcGIS exports do', () => {
+    expect(epsgFromCitation('CGCS2000_3_Degree_GK_CM_123E')).toBe(4550);
+    expect(epsgFromCitation('CGCS2000 / 3-degree Gauss-Kruger zone 41')).toBe(4529);
+    expect(epsgFromCitation('CGCS2000_GK_CM_123E')).toBe(4510);
+    expect(epsgFromCitation('CGCS2000 / Gauss-Kruger zone 21')).toBe(4499);
+    expect(epsgFromCitation('WGS_1984_UTM_Zone_51N')).toBe(32651);
+    expect(epsgFromCitation('WGS 84 / UTM zone 50S')).toBe(32750);
+    expect(epsgFromCitation('CGCS2000_3_Degree_GK_CM_124E')).toBeNull();
+    const spec = projectedSpec(projectionForEpsg(4550)!, [[3072, 32767]]);
+    expect(worstDifferences(load({ ...spec, citation: 'CGCS2000_3_Degree_GK_CM_123E' }), geo).vsGround).toBeLessThan(1);
+    expect(refusal(() => parseGeoTiff('bj.tif', writeGeoTiff({ ...spec, width: 40, height: 40, citation: 'Beijing_1954_3_Degree_GK_CM_123E' }))).userMessage.en).toMatch(/Beijing 1954/);
+    expect(refusal(() => parseGeoTiff('none.tif', writeGeoTiff({ ...spec, width: 40, height: 40, citation: 'My local grid' }))).userMessage.en).toMatch(/is not one we can read/);
   });
 
   it('keeps voids void, and a ground point outside the grid unknown', () => {
