@@ -17,14 +17,31 @@ import { crsOf, readGeoCitation, readGeoKeys, type Crs } from './geotiff-crs';
 import type { ElevationGrid } from './model';
 import { footprintOf, resampleToGeographic, type GridPlacement } from './resample';
 import { readIfd, TiffProblem, type Ifd } from './tiff-ifd';
-import { checkGridSize, readRaster, VOID_I16 } from './tiff-raster';
+import { checkGridSize, readRaster, VOID_I16, type Raster } from './tiff-raster';
+import type { Projection } from './transverse-mercator';
 
 function refuse(name: string, en: string, zh: string): ContractError {
   return new ContractError('terrain-geotiff', msg(`${name}: ${en}`, `${name}：${zh}`));
 }
 
+/** Projected samples not yet put into latitude/longitude: kept so sheets of one survey can be joined first (mosaic.ts). */
+export interface ProjectedSheet {
+  files: string[];
+  crsName: string;
+  projection: Projection;
+  at: GridPlacement;
+  raster: Raster;
+}
+
+export type GeoTiffContent = { grid: ElevationGrid } | { sheet: ProjectedSheet };
+
 export function parseGeoTiff(name: string, bytes: Uint8Array): ElevationGrid {
-  try {
+  const content = readGeoTiff(name, bytes);
+  return 'grid' in content ? content.grid : gridOfSheet(content.sheet);
+}
+
+export function readGeoTiff(name: string, bytes: Uint8Array): GeoTiffContent {
+  return refusingAs(name, () => {
     const ifd = readIfd(bytes);
     const keys = readGeoKeys(ifd);
     const crs = crsOf(keys, readGeoCitation(ifd));
@@ -32,8 +49,23 @@ export function parseGeoTiff(name: string, bytes: Uint8Array): ElevationGrid {
     const height = ifd.one(257);
     checkGridSize(width, height);
     const at = placementOf(ifd, keys.get(1025) === 2);
-    if (crs.kind === 'geographic') return geographicGrid(name, ifd, bytes, at, width, height);
-    return projectedGrid(name, ifd, bytes, at, width, height, crs);
+    if (crs.kind === 'geographic') return { grid: geographicGrid(name, ifd, bytes, at, width, height) };
+    return { sheet: projectedSheet(name, ifd, bytes, at, width, height, crs) };
+  });
+}
+
+/** A projected sheet (or a mosaic of them) resampled into latitude/longitude. */
+export function gridOfSheet(sheet: ProjectedSheet): ElevationGrid {
+  const name = sheet.files.join(' + ');
+  return refusingAs(name, () => {
+    const fp = footprintOf(sheet.raster.width, sheet.raster.height, sheet.at, sheet.projection);
+    return resampleToGeographic(sheet.raster, sheet.at, sheet.projection, fp, `${name} (${sheet.crsName})`);
+  });
+}
+
+function refusingAs<T>(name: string, read: () => T): T {
+  try {
+    return read();
   } catch (err) {
     if (err instanceof TiffProblem) throw refuse(name, err.en, err.zh);
     throw err;
@@ -60,13 +92,13 @@ function geographicGrid(name: string, ifd: Ifd, bytes: Uint8Array, at: GridPlace
   };
 }
 
-function projectedGrid(name: string, ifd: Ifd, bytes: Uint8Array, at: GridPlacement, width: number, height: number, crs: Extract<Crs, { kind: 'projected' }>): ElevationGrid {
+function projectedSheet(name: string, ifd: Ifd, bytes: Uint8Array, at: GridPlacement, width: number, height: number, crs: Extract<Crs, { kind: 'projected' }>): ProjectedSheet {
   if (!(at.dx >= 0.01 && at.dy >= 0.01 && at.dx <= 100_000 && at.dy <= 100_000)) {
     throw new TiffProblem(`its pixels (${at.dx} x ${at.dy}) are not a size in metres a DEM has.`, `其像元大小（${at.dx} x ${at.dy}）不是 DEM 应有的米制尺寸。`);
   }
   // Sized and refused before the samples are decoded.
-  const fp = footprintOf(width, height, at, crs.projection);
-  return resampleToGeographic(readRaster(ifd, bytes), at, crs.projection, fp, `${name} (${crs.name})`);
+  footprintOf(width, height, at, crs.projection);
+  return { files: [name], crsName: crs.name, projection: crs.projection, at, raster: readRaster(ifd, bytes) };
 }
 
 /**

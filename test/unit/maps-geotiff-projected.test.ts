@@ -2,7 +2,11 @@
 // 6-degree zone 21 / CM 123E): the same smooth ground written in latitude/longitude and in each grid
 // must give the same heights. The projection itself is checked against published values first, so
 // the round trip is not the code agreeing with itself.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadTerrainFolder } from '../../electron/core/maps/terrain-store';
 import { parseGeoTiff } from '../../shared/terrain/geotiff';
 import { epsgFromCitation, projectionForEpsg } from '../../shared/terrain/geotiff-crs';
 import { TerrainModel } from '../../shared/terrain/model';
@@ -129,6 +133,35 @@ describe('projected DEMs over Ulanhot', () => {
     expect(worstDifferences(load({ ...spec, citation: 'CGCS2000_3_Degree_GK_CM_123E' }), geo).vsGround).toBeLessThan(1);
     expect(refusal(() => parseGeoTiff('bj.tif', writeGeoTiff({ ...spec, width: 40, height: 40, citation: 'Beijing_1954_3_Degree_GK_CM_123E' }))).userMessage.en).toMatch(/Beijing 1954/);
     expect(refusal(() => parseGeoTiff('none.tif', writeGeoTiff({ ...spec, width: 40, height: 40, citation: 'My local grid' }))).userMessage.en).toMatch(/is not one we can read/);
+  });
+
+  it('joins map sheets on one lattice, so their edges leave no strip without ground', () => {
+    const whole = projectedSpec(projectionForEpsg(4550)!, [[3072, 4550]]);
+    const dir = mkdtempSync(join(tmpdir(), 'maps-sheets-'));
+    const cut = { c: Math.floor(whole.width / 2), r: Math.floor(whole.height / 2) };
+    const separate = new TerrainModel();
+    for (const [r0, r1] of [[0, cut.r], [cut.r, whole.height]]) {
+      for (const [c0, c1] of [[0, cut.c], [cut.c, whole.width]]) {
+        const sheet = writeGeoTiff({ ...whole, width: c1! - c0!, height: r1! - r0!, west: whole.west + c0! * 30, north: whole.north - r0! * 30, heightAt: (r, c) => whole.heightAt(r + r0!, c + c0!) });
+        writeFileSync(join(dir, `sheet-${r0}-${c0}.tif`), sheet);
+        separate.addGrid(parseGeoTiff('one sheet', sheet));
+      }
+    }
+    const joined = new TerrainModel();
+    const report = loadTerrainFolder(joined, dir);
+    expect(report.errors).toEqual([]);
+    expect(report.tiles).toHaveLength(4);
+    // Points along the vertical seam: one grid per sheet has no ground there; the joined one has.
+    const seam = projectionForEpsg(4550)!.inverse(whole.west + (cut.c - 0.5) * 30, whole.north - cut.r * 30 + 600);
+    let gaps = 0;
+    for (let k = 0; k < 40; k++) {
+      const lat = seam.lat + (k - 20) * 0.002;
+      if (lat < 46.01 || lat > 46.13) continue;
+      if (separate.heightMslM(lat, seam.lon) === null) gaps++;
+      expect(Math.abs(joined.heightMslM(lat, seam.lon)! - ground(lat, seam.lon))).toBeLessThan(1);
+    }
+    expect(gaps).toBeGreaterThan(0);
+    expect(worstDifferences(joined, geo).vsGround).toBeLessThan(1);
   });
 
   it('keeps voids void, and a ground point outside the grid unknown', () => {

@@ -10,7 +10,10 @@ import { ContractError, msg } from '../../../shared/contract/errors';
 import type { UserMessage } from '../../../shared/contract/types';
 import { parseHgt, parseHgtName } from '../../../shared/terrain/hgt';
 import { TerrainModel } from '../../../shared/terrain/model';
-import { parseGeoTiff } from '../../../shared/terrain/geotiff';
+import { gridOfSheet, readGeoTiff, type ProjectedSheet } from '../../../shared/terrain/geotiff';
+import { joinSheets } from '../../../shared/terrain/mosaic';
+import type { ElevationGrid } from '../../../shared/terrain/model';
+import { MAX_SAMPLES } from '../../../shared/terrain/tiff-raster';
 
 export interface TerrainLoadReport {
   folder: string;
@@ -58,6 +61,25 @@ export function loadTerrainFolder(model: TerrainModel, folder: string): TerrainL
   } catch {
     return report;
   }
+  // Projected sheets wait to be joined with their neighbours (shared/terrain/mosaic.ts); no more than
+  // one DEM's worth of samples waits at a time, so a folder of many sheets stays within memory.
+  let pending: ProjectedSheet[] = [];
+  let pendingSamples = 0;
+  const addGrid = (files: string[], grid: ElevationGrid): void => {
+    model.addGrid(grid);
+    for (const file of files) report.tiles.push({ file, south: grid.north - grid.dLat * (grid.rows - 1), west: grid.west, resolutionArcSec: Math.round(grid.dLat * 3600 * 10) / 10 });
+  };
+  const flush = (): void => {
+    for (const sheet of joinSheets(pending)) {
+      try {
+        addGrid(sheet.files, gridOfSheet(sheet));
+      } catch (err) {
+        for (const file of sheet.files) report.errors.push({ file, message: err instanceof ContractError ? err.userMessage : msg(`${file}: ${String(err)}`, `${file}：${String(err)}`) });
+      }
+    }
+    pending = [];
+    pendingSamples = 0;
+  };
   for (const file of names.sort()) {
     if (/\.tiff?$/i.test(file)) {
       try {
@@ -69,9 +91,14 @@ export function loadTerrainFolder(model: TerrainModel, folder: string): TerrainL
             msg(`${file} is ${mb} MB, more than the ${MAX_GEOTIFF_BYTES / 1024 / 1024} MB a terrain file may be here; cut it into smaller tiles.`, `${file} 为 ${mb} MB，超过地形文件允许的 ${MAX_GEOTIFF_BYTES / 1024 / 1024} MB；请切分为较小的瓦片。`),
           );
         }
-        const grid = parseGeoTiff(file, new Uint8Array(readFileSync(path)));
-        model.addGrid(grid);
-        report.tiles.push({ file, south: grid.north - grid.dLat * (grid.rows - 1), west: grid.west, resolutionArcSec: Math.round(grid.dLat * 3600 * 10) / 10 });
+        const content = readGeoTiff(file, new Uint8Array(readFileSync(path)));
+        if ('grid' in content) addGrid([file], content.grid);
+        else {
+          const n = content.sheet.raster.width * content.sheet.raster.height;
+          if (pendingSamples + n > MAX_SAMPLES) flush();
+          pending.push(content.sheet);
+          pendingSamples += n;
+        }
       } catch (err) {
         report.errors.push({ file, message: err instanceof ContractError ? err.userMessage : msg(`${file}: ${String(err)}`, `${file}：${String(err)}`) });
       }
@@ -86,5 +113,6 @@ export function loadTerrainFolder(model: TerrainModel, folder: string): TerrainL
       report.errors.push({ file, message });
     }
   }
+  flush();
   return report;
 }
