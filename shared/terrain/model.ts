@@ -59,6 +59,51 @@ export class TerrainModel {
       const h = bilinear(g, y, x);
       if (h !== null) return h;
     }
+    return this.acrossEdges(lat, lon);
+  }
+
+  /**
+   * Tiles that do not share their edge samples (GeoTIFF tiles cut from one raster: Copernicus, CGIAR
+   * SRTM, GDAL retiles) leave one cell between them that neither covers alone. There the cell of a
+   * grid that ends beside the point takes its missing corners from the neighbouring grid, which on a
+   * common lattice holds exactly those samples.
+   */
+  private acrossEdges(lat: number, lon: number): number | null {
+    if (this.grids.size < 2) return null;
+    for (const g of this.grids.values()) {
+      const y = (g.north - lat) / g.dLat;
+      const x = (lon - g.west) / g.dLon;
+      if (y < -1 || x < -1 || y > g.rows || x > g.cols) continue;
+      const r0 = Math.floor(y);
+      const c0 = Math.floor(x);
+      const corner = (r: number, c: number): number | null => {
+        if (r >= 0 && c >= 0 && r < g.rows && c < g.cols) {
+          const v = g.heightsM[r * g.cols + c]!;
+          return v === g.noData || Number.isNaN(v) ? null : v;
+        }
+        const cLat = g.north - r * g.dLat;
+        const cLon = g.west + c * g.dLon;
+        for (const other of this.grids.values()) {
+          if (other === g) continue;
+          const oy = (other.north - cLat) / other.dLat;
+          const ox = (cLon - other.west) / other.dLon;
+          // A corner must lie inside the other grid (to a hair), so nothing is extrapolated.
+          if (oy < -1e-6 || ox < -1e-6 || oy > other.rows - 1 + 1e-6 || ox > other.cols - 1 + 1e-6) continue;
+          const h = bilinear(other, Math.min(Math.max(oy, 0), other.rows - 1), Math.min(Math.max(ox, 0), other.cols - 1));
+          if (h !== null) return h;
+        }
+        return null;
+      };
+      const h00 = corner(r0, c0);
+      const h01 = corner(r0, c0 + 1);
+      const h10 = corner(r0 + 1, c0);
+      const h11 = corner(r0 + 1, c0 + 1);
+      if (h00 === null || h01 === null || h10 === null || h11 === null) continue;
+      const fy = y - r0;
+      const fx = x - c0;
+      const top = h00 + (h01 - h00) * fx;
+      return top + (h10 + (h11 - h10) * fx - top) * fy;
+    }
     return null;
   }
 

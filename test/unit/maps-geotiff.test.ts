@@ -47,6 +47,24 @@ describe('GeoTIFF terrain', () => {
     expect(() => parseGeoTiff('cut.tif', cut)).toThrow(/truncated|incomplete|damaged/);
   });
 
+  it('reads between tiles that do not share edge samples (tiles cut from one raster), and only there', () => {
+    // Four area-registered 0.1-degree tiles of one plane, as GDAL retiles or Copernicus ships them.
+    const m = new TerrainModel();
+    for (const [north, west] of [[46.2, 122.0], [46.2, 122.1], [46.1, 122.0], [46.1, 122.1]] as const) {
+      const r0 = Math.round((46.2 - north) / 0.001);
+      const c0 = Math.round((west - 122.0) / 0.001);
+      m.addGrid(parseGeoTiff('t.tif', writeGeoTiff({ ...base, width: 100, height: 100, west, north, pointRegistered: false, heightAt: (r, c) => 400 + 2 * (r + r0) + (c + c0) })));
+    }
+    // The plane at pixel centres: row r is at 46.2 - (r + 0.5) * 0.001.
+    const plane = (lat: number, lon: number): number => 400 + 2 * ((46.2 - lat) / 0.001 - 0.5) + ((lon - 122.0) / 0.001 - 0.5);
+    for (const [lat, lon] of [[46.15, 122.1], [46.15, 122.0998], [46.1, 122.05], [46.1, 122.1], [46.1003, 122.0996]] as const) {
+      expect(m.heightMslM(lat, lon)).toBeCloseTo(plane(lat, lon), 4);
+    }
+    // Outside all four by more than a cell, still no ground.
+    expect(m.heightMslM(46.1, 122.2008)).toBeNull();
+    expect(m.heightMslM(46.2004, 122.05)).toBeNull();
+  });
+
   it('loads from the terrain folder beside .hgt tiles', () => {
     const dir = mkdtempSync(join(tmpdir(), 'maps-geotiff-'));
     writeFileSync(join(dir, 'dem.tif'), writeGeoTiff({ ...base, deflate: true }));
