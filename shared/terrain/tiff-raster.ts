@@ -6,7 +6,7 @@
 // -3.4e38 are what exporters write when they do not say, and read as heights they would put a cliff
 // into a plan check.
 import { COMPRESSIONS, decompress } from './tiff-codecs';
-import { TiffProblem, type Ifd } from './tiff-ifd';
+import { damaged, TiffProblem, type Ifd } from './tiff-ifd';
 
 export const VOID_I16 = -32768;
 /** 60 million samples: a 7,700 x 7,700 DEM, 120 MB as int16 or 240 MB as float32. */
@@ -91,7 +91,7 @@ export function readRaster(ifd: Ifd, bytes: Uint8Array): Raster {
   // small, highly compressed run could ask for.
   let total = 0;
   for (let b = 0; b < blocks; b++) total += counts[b]!;
-  if (total > bytes.length) throw new TiffProblem('the file is truncated or damaged.', '文件被截断或已损坏。');
+  if (total > bytes.length) throw damaged();
 
   const i16 = kind.name === 'int16';
   const samples = i16 ? new Int16Array(width * height) : new Float32Array(width * height);
@@ -102,7 +102,7 @@ export function readRaster(ifd: Ifd, bytes: Uint8Array): Raster {
   for (let b = 0; b < blocks; b++) {
     const off = offsets[b]!;
     const count = counts[b]!;
-    if (!(off >= 0 && count >= 0 && off + count <= bytes.length)) throw new TiffProblem('the file is truncated or damaged.', '文件被截断或已损坏。');
+    if (!(off >= 0 && count >= 0 && off + count <= bytes.length)) throw damaged();
     const row0 = tiled ? Math.floor(b / across) * blockH : b * blockH;
     const col0 = tiled ? (b % across) * blockW : 0;
     const cols = Math.min(blockW, width - col0);
