@@ -2,11 +2,11 @@
 // GeoJSON files, the airport template (a no-fly circle around a point typed in any datum), and the
 // terrain the station has for ground heights and for the vehicles' terrain requests.
 import { useState } from 'react';
-import type { ContractErrorValue } from '../../../shared/contract/types';
+import type { ContractErrorValue, UserMessage } from '../../../shared/contract/types';
 import { parseCoordinate } from '../../../shared/geo/coord-parse';
 import { ContractError } from '../../../shared/contract/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useT } from '../../i18n/useT';
+import { useLocalMessage, useT } from '../../i18n/useT';
 import { call } from '../../stores/actions';
 import { selectZones, useMapsStore } from '../../stores/maps';
 
@@ -19,10 +19,13 @@ async function fileToBase64(file: File): Promise<string> {
 
 export function ZonesSection() {
   const t = useT();
+  const local = useLocalMessage();
   const zones = useMapsStore(selectZones);
   const terrain = useMapsStore((s) => s.terrain);
   const [error, setError] = useState<ContractErrorValue | null>(null);
   const [note, setNote] = useState('');
+  // What the import skipped or read with care (walls, lines, heights without terrain): the pilot must see it.
+  const [importWarnings, setImportWarnings] = useState<UserMessage[]>([]);
   const [name, setName] = useState('');
   const [center, setCenter] = useState('');
   const [radius, setRadius] = useState(5000);
@@ -57,10 +60,18 @@ export function ZonesSection() {
               const out = await call('mapsImportZones', { fileName: file.name, dataBase64: await fileToBase64(file), defaultKind: 'noFly' });
               setError(out.ok ? null : out.error);
               setNote(out.ok ? t('maps.zones.imported', { count: out.value.added.length }) : '');
+              setImportWarnings(out.ok ? out.value.warnings : []);
             }}
           />
         </label>
         {note && <p className="maps-muted">{note}</p>}
+        {importWarnings.length > 0 && (
+          <ul className="maps-list" data-testid="maps-zone-warnings">
+            {importWarnings.map((w, k) => (
+              <li key={k} className="maps-warning">{local(w)}</li>
+            ))}
+          </ul>
+        )}
         <details>
           <summary>{t('maps.airport.title')}</summary>
           <form

@@ -1,0 +1,58 @@
+// Importing airspace files through the layer panel in Chromium, as a pilot does: a KMZ zipped from a
+// folder (Google Earth layout, Chinese names) and a 3D volume drawn as floor, ceiling and walls; what
+// the import skipped is shown beside the count; a KMZ cut short says so and adds nothing.
+import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { zipSync } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openUiStation, ROOT, SHOTS, type UiStation } from '../support/ui-station';
+
+const FIXTURES = join(ROOT, 'test', 'fixtures', 'airspace');
+
+describe('airspace import in the layer panel', () => {
+  let ui: UiStation;
+  let page: Page;
+  let dir = '';
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'airspace-import-'));
+    ui = await openUiStation();
+    page = ui.page;
+    await page.getByTestId('maps-toggle').click();
+    await page.getByTestId('maps-panel').waitFor();
+  }, 90_000);
+
+  afterAll(async () => {
+    await ui?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('imports a KMZ and a 3D volume, and shows what was skipped', async () => {
+    const kmz = join(dir, '乌兰浩特空域.kmz');
+    writeFileSync(kmz, zipSync({ '乌兰浩特空域/doc.kml': readFileSync(join(FIXTURES, 'ge-ulanhot-zones.kml')) }));
+    await page.getByTestId('maps-zone-file').setInputFiles(kmz);
+    await expect.poll(() => page.getByTestId('maps-zone-list').locator('li').count(), { timeout: 15_000 }).toBe(5);
+    const warnings = page.getByTestId('maps-zone-warnings');
+    expect(await warnings.textContent()).toMatch(/cross themselves.*Bow tie/);
+
+    await page.getByTestId('maps-zone-file').setInputFiles(join(FIXTURES, 'kmlplus-volume.kml'));
+    await expect.poll(() => page.getByTestId('maps-zone-list').locator('li').count(), { timeout: 15_000 }).toBe(6);
+    const text = (await warnings.textContent()) ?? '';
+    expect(text).toMatch(/6 polygon\(s\) enclose no area/);
+    expect(text).toMatch(/1 zone\(s\) give heights above ground but no terrain is loaded there.*"ZBUL 管制地带 CTR #1"\./);
+    expect(await page.getByTestId('maps-panel').textContent()).toContain('ZBUL 管制地带 CTR #1');
+    await warnings.scrollIntoViewIfNeeded();
+    await page.getByTestId('maps-panel').screenshot({ path: join(SHOTS, 'airspace-import.png') });
+  }, 60_000);
+
+  it('a KMZ cut short is refused with a sentence, and adds nothing', async () => {
+    const whole = zipSync({ 'doc.kml': readFileSync(join(FIXTURES, 'ogr-schemadata.kml')) });
+    const cut = join(dir, 'cut.kmz');
+    writeFileSync(cut, whole.subarray(0, Math.floor(whole.length / 2)));
+    await page.getByTestId('maps-zone-file').setInputFiles(cut);
+    await expect.poll(async () => (await page.getByTestId('maps-zone-error').textContent().catch(() => '')) ?? '', { timeout: 15_000 }).toMatch(/damaged or incomplete.*Copy it again/);
+    expect(await page.getByTestId('maps-zone-list').locator('li').count()).toBe(6);
+  }, 30_000);
+});
