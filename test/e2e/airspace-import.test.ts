@@ -1,6 +1,7 @@
 // Importing airspace files through the layer panel in Chromium, as a pilot does: a KMZ zipped from a
 // folder (Google Earth layout, Chinese names) and a 3D volume drawn as floor, ceiling and walls; what
-// the import skipped is shown beside the count; a KMZ cut short says so and adds nothing.
+// the import skipped is shown beside the count; a KMZ cut short says so and adds nothing. And the
+// coordinate box says which datum a value was read in, named in the text or chosen for unmarked ones.
 import { readFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { openUiStation, ROOT, SHOTS, type UiStation } from '../support/ui-statio
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'airspace');
 
-describe('airspace import in the layer panel', () => {
+describe('layer panel: airspace import and coordinate entry', () => {
   let ui: UiStation;
   let page: Page;
   let dir = '';
@@ -54,5 +55,25 @@ describe('airspace import in the layer panel', () => {
     await page.getByTestId('maps-zone-file').setInputFiles(cut);
     await expect.poll(async () => (await page.getByTestId('maps-zone-error').textContent().catch(() => '')) ?? '', { timeout: 15_000 }).toMatch(/damaged or incomplete.*Copy it again/);
     expect(await page.getByTestId('maps-zone-list').locator('li').count()).toBe(6);
+  }, 30_000);
+
+  it('says which datum a typed coordinate is in, and whether the text said so', async () => {
+    const read = page.getByTestId('maps-goto-read');
+    await page.getByTestId('maps-goto').fill('46.0744, 122.1003');
+    await expect.poll(() => read.getAttribute('data-datum')).toBe('WGS84');
+    expect(await read.getAttribute('data-marked')).toBe('no');
+    // Numbers copied off Gaode without a label: the pilot says what they are.
+    await page.getByTestId('maps-goto-datum').selectOption('GCJ02');
+    await expect.poll(() => read.getAttribute('data-datum')).toBe('GCJ02');
+    const text = (await read.textContent()) ?? '';
+    expect(text).toMatch(/Read as GCJ-02 \(Gaode\/AMap, Tencent\), not named in the text/);
+    const shift = Number(/(\d+) m away/.exec(text)?.[1]);
+    expect(shift).toBeGreaterThan(300);
+    expect(shift).toBeLessThan(800);
+    await page.getByTestId('maps-goto').fill('BD-09: 46.08, 122.10');
+    await expect.poll(() => read.getAttribute('data-datum')).toBe('BD09');
+    expect(await read.getAttribute('data-marked')).toBe('yes');
+    await page.getByTestId('maps-goto').scrollIntoViewIfNeeded();
+    await page.getByTestId('maps-panel').screenshot({ path: join(SHOTS, 'maps-goto-datum.png') });
   }, 30_000);
 });

@@ -1,7 +1,7 @@
 // Airspace zones in the layer panel: the list (kind, vertical band), removal, import of KML/KMZ/
 // GeoJSON files, the airport template (a no-fly circle around a point typed in any datum), and the
 // terrain the station has for ground heights and for the vehicles' terrain requests.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ContractErrorValue, UserMessage } from '../../../shared/contract/types';
 import { parseCoordinate } from '../../../shared/geo/coord-parse';
 import { ContractError } from '../../../shared/contract/errors';
@@ -9,6 +9,7 @@ import { ErrorMessage } from '../../components/ErrorMessage';
 import { useLocalMessage, useT } from '../../i18n/useT';
 import { call } from '../../stores/actions';
 import { selectZones, useMapsStore } from '../../stores/maps';
+import { CoordinateRead } from './CoordinateRead';
 
 async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -29,6 +30,14 @@ export function ZonesSection() {
   const [name, setName] = useState('');
   const [center, setCenter] = useState('');
   const [radius, setRadius] = useState(5000);
+  // The airport's centre is often read off a phone map: show what it was read as before it is added.
+  const centerRead = useMemo(() => {
+    try {
+      return center.trim() ? parseCoordinate(center) : null;
+    } catch {
+      return null;
+    }
+  }, [center]);
   const band = (floor?: number, ceiling?: number) =>
     floor === undefined && ceiling === undefined ? '' : t('maps.zone.band', { floor: floor ?? t('maps.zone.ground'), ceiling: ceiling ?? t('maps.zone.unlimited') });
   return (
@@ -87,7 +96,8 @@ export function ZonesSection() {
             }}
           >
             <input placeholder={t('maps.airport.name')} value={name} onChange={(e) => setName(e.target.value)} required />
-            <input placeholder={t('maps.airport.center')} value={center} onChange={(e) => setCenter(e.target.value)} required />
+            <input placeholder={t('maps.airport.center')} value={center} onChange={(e) => setCenter(e.target.value)} required data-testid="maps-airport-center" />
+            {centerRead && <CoordinateRead parsed={centerRead} testId="maps-airport-read" />}
             <label>{t('maps.airport.radius')} <input type="number" min={100} max={50000} value={radius} onChange={(e) => setRadius(Number(e.target.value))} /></label>
             <button type="submit">{t('maps.airport.add')}</button>
           </form>
