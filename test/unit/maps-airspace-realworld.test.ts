@@ -30,7 +30,7 @@ describe('airspace import of real-world KML layouts', () => {
       ['Bow tie', 'noFly', undefined, undefined],
     ]);
     const text = warnings.map((w) => w.en).join('\n');
-    expect(text).toMatch(/2 Placemark\(s\) without a polygon.*"直升机停机坪 Helipad", "巡逻路线"/);
+    expect(text).toMatch(/2 item\(s\) without a polygon.*"直升机停机坪 Helipad", "巡逻路线"/);
     expect(text).toMatch(/Holes are ignored.*R-7 靶场/);
     expect(text).toMatch(/cross themselves.*"Bow tie"/);
     expect(warnings.every((w) => w.zh.length > 0)).toBe(true);
@@ -152,5 +152,35 @@ describe('broken airspace files give a sentence a pilot can act on', () => {
     const big = strToU8(text.replace('</kml:kml>', `${' '.repeat(20_000_000)}</kml:kml>`));
     const kmz = patchZipEntry(zipSync({ 'doc.kml': big }), 0, { uncompressedSize: text.length });
     expect(refusal(() => importZones(kmz, 'liar.kmz')).userMessage.en).toMatch(/ends early/);
+  });
+});
+
+describe('airspace import of GeoJSON as GIS tools export it', () => {
+  it("reads QGIS's export: CRS84 crs member, MultiPolygons, 名称 names, null fields, a circle point, a line and an empty feature", () => {
+    const { zones, warnings } = importZones(fixture('qgis-zones.geojson'), 'zones.geojson');
+    expect(zones.map((z) => [z.name, z.kind, z.shape.type, z.floorMslM, z.ceilingMslM])).toEqual([
+      ['第一中学', 'restricted', 'polygon', undefined, 420],
+      ['市看守所 (1)', 'noFly', 'polygon', undefined, undefined],
+      ['市看守所 (2)', 'noFly', 'polygon', undefined, undefined],
+      ['医院停机坪', 'noFly', 'circle', undefined, undefined],
+    ]);
+    expect(warnings.map((w) => w.en)).toEqual(['2 item(s) without a polygon (points, lines, labels) were skipped: "巡逻线", "空要素".']);
+  });
+
+  it('reads a bare geometry and a GeometryCollection', () => {
+    const poly = { type: 'Polygon', coordinates: [[[122, 46], [122.01, 46], [122.01, 46.01], [122, 46]]] };
+    expect(importZones(strToU8(JSON.stringify(poly)), 'one.geojson').zones).toHaveLength(1);
+    const gc = { type: 'Feature', properties: { name: '集合' }, geometry: { type: 'GeometryCollection', geometries: [poly, { type: 'LineString', coordinates: [[122, 46], [123, 47]] }, poly] } };
+    expect(importZones(strToU8(JSON.stringify(gc)), 'gc.geojson').zones.map((z) => z.name)).toEqual(['集合 (1)', '集合 (2)']);
+  });
+
+  it('refuses Web Mercator metres, a foreign crs, and swapped positions with the fix', () => {
+    const merc = refusal(() => importZones(fixture('broken-webmercator.geojson'), 'zones.geojson'));
+    expect(merc.userMessage.en).toMatch(/EPSG::3857, not WGS-84 longitude\/latitude\. Export it again as EPSG:4326/);
+    const noCrs = JSON.parse(new TextDecoder().decode(fixture('broken-webmercator.geojson'))) as { crs?: unknown };
+    delete noCrs.crs;
+    expect(refusal(() => importZones(strToU8(JSON.stringify(noCrs)), 'zones.geojson')).userMessage.en).toMatch(/metres in a projected system.*EPSG:4326/);
+    const swapped = { type: 'Feature', properties: { name: 'A' }, geometry: { type: 'Polygon', coordinates: [[[46, 122], [46.01, 122], [46.01, 122.01], [46, 122]]] } };
+    expect(refusal(() => importZones(strToU8(JSON.stringify(swapped)), 'a.geojson')).userMessage.en).toMatch(/\[46, 122\] is not \[longitude, latitude\]: they look swapped/);
   });
 });
