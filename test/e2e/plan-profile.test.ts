@@ -93,6 +93,8 @@ describe('altitude profile in the Plan view', () => {
     const summary = (await page.getByTestId('profile-summary').textContent()) ?? '';
     expect(summary).toMatch(/Below the ground at 0\.\d+–0\.\d+ km/);
     expect(summary).toMatch(/Over the 120 m ceiling/);
+    // The checks list says it too, on the item the leg flies to.
+    expect((await page.getByTestId('plan-issues').textContent()) ?? '').toMatch(/The leg to this item goes \d+ m below the ground at 0\.\d+–0\.\d+ km/);
     const svgText = (await page.getByTestId('profile-svg').textContent()) ?? '';
     expect(svgText).toMatch(/m AMSL/);
     await page.waitForTimeout(300);

@@ -8,6 +8,7 @@ import { routePoints, type RoutePoint } from '../../plan/route';
 import type { LatLon, Plan } from '../../plan/types';
 import { closestOnSegment, insideRings, localFrame, segmentsIntersect, type LocalFrame, type XY } from '../geometry';
 import { jumpSeqBase } from '../plan-file';
+import { terrainLegIssues } from './terrain-legs';
 import {
   DEFAULT_CEILING_AGL_M,
   DEFAULT_CRUISE_MPS,
@@ -158,6 +159,8 @@ export function checkPlan(plan: Plan, ctx: CheckContext = {}): PlanIssue[] {
       if (d > maxDist) out.push({ rule: 'too_far', severity: 'warning', itemIndex: idx, message: msg(`${fmt(d)} m from home, over the ${fmt(maxDist)} m limit.`, `距起飞点 ${fmt(d)} 米，超过 ${fmt(maxDist)} 米的限制。`) });
     }
   });
+
+  out.push(...terrainLegIssues(plan, ctx, ceiling));
 
   items.forEach((it, idx) => {
     if (it.command !== MAV_CMD.DO_JUMP) return;
