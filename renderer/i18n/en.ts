@@ -1,6 +1,8 @@
 // English strings. This dictionary defines the keys; zh-CN.ts must have exactly the same ones.
 // Units stay in the dictionaries too, so a language could write them its own way.
 import { planEn } from './areas/plan';
+import { planEditEn } from './areas/plan-edit';
+import { planShapesEn } from './areas/plan-shapes';
 import { opsEn } from './areas/ops';
 import { replayEn } from './areas/replay';
 import { mapsEn } from './areas/maps';
@@ -43,6 +45,9 @@ export const en = {
   'sim.start': 'Start simulator',
   'sim.stop': 'Stop simulator',
   'sim.count': 'Simulated vehicles',
+  'sim.helicopter': '+ Helicopter',
+  'sim.helicopter.title': 'Also fly a simulated police helicopter (POLICE1) over home, reported by ADS-B: separation alerts to train with',
+  'sim.running.helicopter': 'Simulator with helicopter',
 
   'vehicles.title': 'Vehicles',
   'vehicles.empty': 'No vehicles yet. Connect a link or start the simulator.',
@@ -135,6 +140,8 @@ export const en = {
   'link.state.closed': 'Closed',
   'link.state.error': 'Error',
   ...planEn,
+  ...planEditEn,
+  ...planShapesEn,
   ...opsEn,
   ...replayEn,
   ...mapsEn,

@@ -2,6 +2,8 @@
 import type { MessageKey } from './en';
 
 import { planZh } from './areas/plan';
+import { planEditZh } from './areas/plan-edit';
+import { planShapesZh } from './areas/plan-shapes';
 import { opsZh } from './areas/ops';
 import { replayZh } from './areas/replay';
 import { mapsZh } from './areas/maps';
@@ -44,6 +46,9 @@ export const zhCN: Record<MessageKey, string> = {
   'sim.start': '启动模拟器',
   'sim.stop': '停止模拟器',
   'sim.count': '模拟架数',
+  'sim.helicopter': '+ 直升机',
+  'sim.helicopter.title': '同时模拟一架警用直升机（POLICE1）在起飞点上空飞行，通过 ADS-B 报告：用于间隔告警训练',
+  'sim.running.helicopter': '模拟器含直升机',
 
   'vehicles.title': '无人机',
   'vehicles.empty': '暂无无人机。请连接链路或启动模拟器。',
@@ -136,6 +141,8 @@ export const zhCN: Record<MessageKey, string> = {
   'link.state.closed': '已关闭',
   'link.state.error': '错误',
   ...planZh,
+  ...planEditZh,
+  ...planShapesZh,
   ...opsZh,
   ...replayZh,
   ...mapsZh,

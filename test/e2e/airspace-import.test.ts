@@ -8,12 +8,12 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openUiStation, ROOT, SHOTS, type UiStation } from '../support/ui-station';
+import { openUiStation, SHOTS, type UiPage } from '../support/ui-station';
 
-const FIXTURES = join(ROOT, 'test', 'fixtures', 'airspace');
+const FIXTURES = join(__dirname, '..', 'fixtures', 'airspace');
 
 describe('layer panel: airspace import and coordinate entry', () => {
-  let ui: UiStation;
+  let ui: UiPage;
   let page: Page;
   let dir = '';
 

@@ -12,7 +12,7 @@ import { destinationPoint } from '../../shared/geo/bearing';
 import { writeQgcPlan } from '../../shared/plan/qgc-plan';
 import { emptyPlan, type MissionItem } from '../../shared/plan/types';
 import { writeGeoTiff } from '../support/geotiff';
-import { openUiStation, SHOTS, type UiStation } from '../support/ui-station';
+import { openUiStation, SHOTS, type UiPage } from '../support/ui-station';
 
 const observer = { role: 'observer' as const, name: 'test' };
 const home = { lat: 46.0726, lon: 122.0933, altMslM: 280 };
@@ -35,7 +35,7 @@ function planText(items: MissionItem[], at = home): string {
 }
 
 describe('altitude profile in the Plan view', () => {
-  let ui: UiStation;
+  let ui: UiPage;
   let station: GroundStation;
   let page: Page;
   let dataDir = '';

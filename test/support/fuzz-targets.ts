@@ -1,5 +1,6 @@
 // Fuzz targets shared by the CI-sized test (test/unit/security-fuzz.test.ts, fixed seed) and the long
-// run (`npm run fuzz`, scripts/fuzz.ts): every reader of untrusted input, fed mutations of real files
+// run (`npm run fuzz`, scripts/fuzz.ts): every reader of untrusted input (the tlog reader's target is
+// in fuzz-tlog.ts), fed mutations of real files
 // (test/fixtures) and random bytes. A target returns 'ok' or 'refused'; anything it throws is a bug.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { FakeClock } from '../../electron/core/protocol/fake-clock';
 import { seededRandom } from '../../electron/core/protocol/lossy-link';
 import { Fleet } from '../../electron/core/vehicle';
 import { SigningGuard } from '../../electron/core/security/signing-guard';
+import { tlogReader, tlogSeeds } from './fuzz-tlog';
 
 export type Outcome = 'ok' | 'refused';
 
@@ -20,6 +22,8 @@ export interface FuzzTarget {
   name: string;
   /** Real inputs the mutations start from. */
   seeds: Uint8Array[];
+  /** Damage particular to the format, applied after the generic mutations. */
+  mutate?(input: Uint8Array, rand: () => number): Uint8Array;
   run(input: Uint8Array): Outcome;
 }
 
@@ -152,7 +156,8 @@ function mavlinkPipeline(seeds: Uint8Array[]): FuzzTarget {
 export function fuzzTargets(fixturesDir: string): FuzzTarget[] {
   const plans = files(join(fixturesDir, 'plan'));
   const kml = files(join(fixturesDir, 'kml'));
-  const tlogs = files(join(fixturesDir, 'tlog')).map((b) => b.subarray(0, 64 * 1024));
+  const logs = files(join(fixturesDir, 'tlog'));
+  const tlogs = logs.map((b) => b.subarray(0, 64 * 1024));
   const airspace = files(join(fixturesDir, 'airspace'));
   const geo = [new TextEncoder().encode(writeMissionGeoJson(parseQgcPlan(utf8.decode(plans[plans.length - 1]))))];
   return [
@@ -164,6 +169,7 @@ export function fuzzTargets(fixturesDir: string): FuzzTarget[] {
     // Airspace files as published (KML, GeoJSON) and one zipped, under both kinds of name: the zone
     // importer tells them apart by their bytes, and by the name only for broken ones.
     importer('airspace-zones', [...airspace, zipSync({ 'zones/doc.kml': airspace[0]! })], (b) => importZones(b, b[0] === 0x7b ? 'z.geojson' : 'z.kmz', 'noFly', () => 280), ContractError),
+    tlogReader(tlogSeeds(logs)),
   ];
 }
 
@@ -181,7 +187,7 @@ export function fuzzTarget(t: FuzzTarget, seed: number, cases: number, maxMsPerC
   for (let c = 0; c < cases; c++) {
     const rand = prng((seed ^ Math.imul(c + 1, 0x9e3779b9)) >>> 0);
     const base = t.seeds[Math.floor(rand() * t.seeds.length)];
-    const input = rand() < 0.05 ? randomBytes(rand, 1 + Math.floor(rand() * 8192)) : mutateBytes(base, rand, t.seeds);
+    const input = rand() < 0.05 ? randomBytes(rand, 1 + Math.floor(rand() * 8192)) : mutated(t, base, rand);
     const t0 = performance.now();
     let outcome: Outcome;
     try {
@@ -198,6 +204,11 @@ export function fuzzTarget(t: FuzzTarget, seed: number, cases: number, maxMsPerC
     report[outcome]++;
   }
   return report;
+}
+
+function mutated(t: FuzzTarget, base: Uint8Array, rand: () => number): Uint8Array {
+  const b = mutateBytes(base, rand, t.seeds);
+  return t.mutate ? t.mutate(b, rand) : b;
 }
 
 function randomBytes(rand: () => number, n: number): Uint8Array {

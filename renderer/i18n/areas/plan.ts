@@ -2,7 +2,7 @@
 // en.ts and zh-CN.ts spread these in; the key sets must match (type-checked and unit-tested).
 export const planEn = {
   'plan.open': 'Open a .plan file',
-  'plan.hint': 'Open a plan to see its route, fence, patterns and checks on the map.',
+  'plan.hint': 'Start a new plan or open a .plan file: its route, fence, patterns and checks appear on the map.',
   'plan.tooBig': 'That file is larger than 64 MB; it is not a plan file.',
   'plan.items': 'Mission items',
   'plan.patterns': 'Patterns',
@@ -10,6 +10,9 @@ export const planEn = {
   'plan.time': 'Flight time',
   'plan.km': '{km} km',
   'plan.min': '{min} min',
+  'plan.m': '{m} m',
+  'plan.maxAlt': 'Highest altitude',
+  'plan.maxFromHome': 'Furthest from home',
   'plan.checks': 'Checks',
   'plan.wholePlan': 'Whole plan',
   'plan.item': 'Item {n}',
@@ -32,7 +35,7 @@ export const planEn = {
 
 export const planZh: Record<keyof typeof planEn, string> = {
   'plan.open': '打开 .plan 文件',
-  'plan.hint': '打开一个计划，在地图上查看航线、围栏、航线模式和检查结果。',
+  'plan.hint': '新建计划或打开 .plan 文件：航线、围栏、航线模式和检查结果会显示在地图上。',
   'plan.tooBig': '该文件超过 64 MB，不是计划文件。',
   'plan.items': '任务项',
   'plan.patterns': '航线模式',
@@ -40,6 +43,9 @@ export const planZh: Record<keyof typeof planEn, string> = {
   'plan.time': '飞行时间',
   'plan.km': '{km} 公里',
   'plan.min': '{min} 分钟',
+  'plan.m': '{m} 米',
+  'plan.maxAlt': '最高高度',
+  'plan.maxFromHome': '距起飞点最远',
   'plan.checks': '检查',
   'plan.wholePlan': '整个计划',
   'plan.item': '第 {n} 项',

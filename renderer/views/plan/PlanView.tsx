@@ -1,30 +1,49 @@
-// Plan view: open a .plan, see its route, fence and patterns on the map, its statistics and its checks.
-// Clicking a check selects the item it is about on the map.
-import { useEffect, useMemo, useRef, useState, type ChangeEvent } from 'react';
+// Plan view: build a plan on the map (items, shapes, patterns, fence, rally), see its statistics and
+// checks on every edit, save it, and upload it. The parts:
+//   edit/    items, item editor, mission settings, files, undo/redo, shortcuts, select/add on the map
+//   shapes/  drawn and imported shapes, patterns, fence and rally, overrides, import/export
+//   planLayers.ts the plan on the map; usePlanChecks.ts the checks; PlanToolbar.tsx the map tools.
+import { useEffect, useRef, useState } from 'react';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { checkPlan, flightTimeS } from '../../../shared/planning';
 import { useLocalMessage, useT } from '../../i18n/useT';
 import { MapView } from '../../map/MapView';
-import { selectZones, useMapsStore } from '../../stores/maps';
 import { usePlanStore } from '../../stores/plan';
-import { UploadPanel } from './UploadPanel';
-import { AltitudeProfile } from './profile/AltitudeProfile';
-import { useGroundHeights } from './useGroundHeights';
+import { ChecksSection } from './ChecksSection';
+import { MissionTab } from './edit/MissionTab';
+import { PlanFileBar } from './edit/PlanFileBar';
+import { useMapEditing } from './edit/useMapEditing';
+import { usePlanShortcuts } from './edit/usePlanShortcuts';
 import { addPlanLayers, fenceGeoJson, planBounds, routeGeoJson, setPlanData } from './planLayers';
+import { PlanStats } from './PlanStats';
+import { PlanToolbar } from './PlanToolbar';
+import { AltitudeProfile } from './profile/AltitudeProfile';
+import { FenceRallyTab } from './shapes/FenceRallyTab';
+import { ShapesTab } from './shapes/ShapesTab';
+import { useShapeDrawing } from './shapes/useShapeDrawing';
+import { UploadPanel } from './UploadPanel';
+import { usePlanChecks } from './usePlanChecks';
 import '../../styles/plan.css';
 
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
 const NO_VEHICLES: never[] = [];
 const NO_TRAILS = {};
+type Tab = 'mission' | 'shapes' | 'fence';
+const TABS: readonly Tab[] = ['mission', 'shapes', 'fence'];
 
 export function PlanView() {
   const t = useT();
   const local = useLocalMessage();
-  const { plan, patterns, dropped, fileName, error, selectedIndex, openText, selectItem } = usePlanStore();
+  const doc = usePlanStore((s) => s.doc);
+  const dropped = usePlanStore((s) => s.dropped);
+  const fileName = usePlanStore((s) => s.fileName);
+  const error = usePlanStore((s) => s.error);
+  const selectedIndex = usePlanStore((s) => s.selectedIndex);
+  const savedDoc = usePlanStore((s) => s.savedDoc);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [layersReady, setLayersReady] = useState(false);
-  const [tooBig, setTooBig] = useState(false);
+  const [tab, setTab] = useState<Tab>('mission');
   const fitted = useRef<object | null>(null);
+  const plan = doc?.plan ?? null;
+  const patterns = doc?.patterns ?? [];
 
   useEffect(() => {
     if (!map) return;
@@ -46,6 +65,10 @@ export function PlanView() {
     };
   }, [map]);
 
+  useMapEditing(map, layersReady);
+  useShapeDrawing(map, layersReady);
+  usePlanShortcuts();
+
   // Only the sources whose data changed are replaced: a selection change does not resend the fence.
   useEffect(() => {
     if (map && layersReady) setPlanData(map, routeGeoJson(plan, selectedIndex), null);
@@ -53,73 +76,47 @@ export function PlanView() {
   useEffect(() => {
     if (!map || !layersReady) return;
     setPlanData(map, null, fenceGeoJson(plan, patterns));
-    if (plan && fitted.current !== plan) {
-      fitted.current = plan;
-      const b = planBounds(plan);
-      if (b) map.fitBounds(b, { padding: 60, duration: 0, maxZoom: 17 });
-    }
   }, [map, layersReady, plan, patterns]);
+  // Fit the map to a plan when one is opened, not on every edit (the pilot keeps the view they chose).
+  useEffect(() => {
+    if (!map || !layersReady || !savedDoc || fitted.current === savedDoc) return;
+    fitted.current = savedDoc;
+    const b = planBounds(savedDoc.plan);
+    if (b) map.fitBounds(b, { padding: 60, duration: 0, maxZoom: 17 });
+  }, [map, layersReady, savedDoc]);
 
-  // Airspace zones come from the maps area; the checks rerun when either side changes.
-  // Ground heights from the station's terrain model, when it has one: the ceiling is then above ground.
-  const zones = useMapsStore(selectZones);
-  const groundElevationMslM = useGroundHeights(plan);
-  const issues = useMemo(() => (plan ? checkPlan(plan, { zones, groundElevationMslM }) : []), [plan, zones, groundElevationMslM]);
-  const stats = useMemo(() => (plan ? flightTimeS(plan, {}, plan.mission.plannedHome) : null), [plan]);
-
-  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    setTooBig(file.size > MAX_FILE_BYTES);
-    if (file.size > MAX_FILE_BYTES) return;
-    openText(file.name, await file.text());
-  };
+  const issues = usePlanChecks(doc);
 
   return (
     <div className="plan-view" data-testid="plan-view">
       <aside className="plan-panel panel">
-        <label className="plan-open">
-          <span>{t('plan.open')}</span>
-          <input type="file" accept=".plan,application/json" data-testid="plan-open" onChange={onFile} />
-        </label>
-        {tooBig && <p className="plan-error" role="alert">{t('plan.tooBig')}</p>}
+        <PlanFileBar />
         {error && <p className="plan-error" role="alert" data-testid="plan-error">{local(error.message)}</p>}
-        {!plan && !error && <p className="plan-hint">{t('plan.hint')}</p>}
-        {plan && stats && (
+        {!doc && !error && <p className="plan-hint">{t('plan.hint')}</p>}
+        {doc && (
           <>
             <div className="panel-title">{fileName}</div>
-            <dl className="plan-stats" data-testid="plan-stats">
-              <dt>{t('plan.items')}</dt>
-              <dd data-testid="plan-item-count">{plan.mission.items.length}</dd>
-              <dt>{t('plan.patterns')}</dt>
-              <dd>{patterns.length === 0 ? '—' : patterns.map((p) => t(`plan.kind.${p.spec.kind}`)).join(', ')}</dd>
-              <dt>{t('plan.track')}</dt>
-              <dd>{t('plan.km', { km: (stats.trackM / 1000).toFixed(2) })}</dd>
-              <dt>{t('plan.time')}</dt>
-              <dd>{t('plan.min', { min: (stats.timeS / 60).toFixed(1) })}</dd>
-            </dl>
+            <PlanStats doc={doc} />
             {dropped.map((d) => (
               <p key={d.id} className="plan-warning">{local(d.reason)}</p>
             ))}
-            <UploadPanel plan={plan} />
-            <div className="panel-title">
-              {t('plan.checks')} <span className="panel-count">{issues.length}</span>
-            </div>
-            <ul className="plan-issues" data-testid="plan-issues">
-              {issues.map((i, k) => (
-                <li key={k} className={`plan-issue plan-issue--${i.severity}`}>
-                  <button type="button" disabled={i.itemIndex === undefined} onClick={() => selectItem(i.itemIndex ?? null)}>
-                    <span className="plan-issue__where">{i.itemIndex === undefined ? t('plan.wholePlan') : t('plan.item', { n: i.itemIndex + 1 })}</span>
-                    {local(i.message)}
-                  </button>
-                </li>
+            <div className="plan-tabs" role="tablist">
+              {TABS.map((k) => (
+                <button key={k} type="button" role="tab" aria-selected={tab === k} className={`plan-tab${tab === k ? ' plan-tab--on' : ''}`} data-testid={`plan-tab-${k}`} onClick={() => setTab(k)}>
+                  {t(`plan.tab.${k}`)}
+                </button>
               ))}
-            </ul>
+            </div>
+            {tab === 'mission' && <MissionTab />}
+            {tab === 'shapes' && <ShapesTab />}
+            {tab === 'fence' && <FenceRallyTab />}
+            <UploadPanel plan={doc.plan} issues={issues} />
+            <ChecksSection issues={issues} />
           </>
         )}
       </aside>
       <div className="map-column">
+        {doc && <PlanToolbar />}
         <main className="map-area">
           <MapView vehicles={NO_VEHICLES} trails={NO_TRAILS} selectedKey={null} onSelectVehicle={() => undefined} follow={false} labels={{ followOn: '', followOff: '' }} onMap={setMap} />
         </main>

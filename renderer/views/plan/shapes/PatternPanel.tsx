@@ -1,0 +1,46 @@
+// Make a pattern from the selected shape: choose the kind the shape allows, adjust, add to the mission.
+import { useMemo, useState } from 'react';
+import { defaultSpec, insertPattern, KINDS_FOR_SHAPE, type PatternKind, type PatternSpec, type PlanShape } from '../../../../shared/planning';
+import { useT } from '../../../i18n/useT';
+import { usePlanStore } from '../../../stores/plan';
+import { nextId } from './draft';
+import { PatternForm } from './PatternForm';
+import { tl } from './useShapeDrawing';
+
+export function addPatternToDoc(spec: PatternSpec): void {
+  const store = usePlanStore.getState();
+  store.edit(tl('plan.pattern.editAdd'), (d) => {
+    const id = nextId(spec.kind, d.patterns.map((p) => p.id));
+    const r = insertPattern(d.plan, d.patterns, id, spec);
+    return { ...d, plan: r.plan, patterns: r.patterns };
+  });
+}
+
+export function PatternPanel(props: { shape: PlanShape }) {
+  const t = useT();
+  const kinds = KINDS_FOR_SHAPE[props.shape.kind];
+  const [kind, setKind] = useState<PatternKind>(kinds[0]);
+  const chosen = kinds.includes(kind) ? kind : kinds[0];
+  const altM = usePlanStore((s) => s.doc?.settings.defaultAltM ?? 60);
+  const shapes = usePlanStore((s) => s.doc?.shapes);
+  const initial = useMemo(() => {
+    const stations = (shapes ?? []).filter((s) => s.kind === 'point').map((s) => s.points[0]);
+    return defaultSpec(chosen, props.shape, { altM, stations });
+    // Only a different shape or kind restarts the form: a new point shape must not reset what the pilot typed.
+    // Not on a rename or a new point shape: the form keeps what the pilot typed unless the geometry changes.
+  }, [chosen, props.shape.points, props.shape.holes, altM]);
+  return (
+    <section className="plan-pattern" data-testid="pattern-panel">
+      <div className="panel-title">{t('plan.pattern.make', { name: props.shape.name ?? props.shape.id })}</div>
+      <label className="plan-field">
+        <span>{t('plan.pattern.kind')}</span>
+        <select value={chosen} data-testid="pattern-kind" onChange={(e) => setKind(e.target.value as PatternKind)}>
+          {kinds.map((k) => (
+            <option key={k} value={k}>{t(`plan.kind.${k}`)}</option>
+          ))}
+        </select>
+      </label>
+      {initial && <PatternForm initial={initial} submitLabel={t('plan.pattern.add')} onSubmit={addPatternToDoc} />}
+    </section>
+  );
+}

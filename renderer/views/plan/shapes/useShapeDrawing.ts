@@ -1,0 +1,196 @@
+// Map interactions of the drawing tools: areas, lines, points, fence circles and rally points.
+//   drawPolygon / drawLine: click adds a vertex (live preview to the cursor); double-click or Enter
+//     finishes, Backspace takes the last vertex back, Esc cancels. drawPoint: one click, one point.
+//   fenceCircle: click the centre, then click the edge (or type the radius in the Fence tab).
+//   rally: click adds a rally point; drag one to move it (one undo step per drag).
+//   select: a click on a shape selects it (items are useMapEditing's).
+// The finished shape is one undoable edit and becomes the selected shape.
+import { useEffect } from 'react';
+import type { Map as MapLibreMap, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
+import { distanceM } from '../../../../shared/geo/distance';
+import { addFenceCircle, addRally, addShapes, diffPlans, differingItemIndexes, moveRally } from '../../../../shared/planning';
+import type { LatLon } from '../../../../shared/plan/types';
+import { translate } from '../../../i18n/translate';
+import { useLanguageStore } from '../../../stores/language';
+import { usePlanStore } from '../../../stores/plan';
+import { circleDraftGeoJson, draftGeoJson, finishDraft, isDrawTool, nextId, patternPreviewGeoJson, shapeKindOf, type DrawTool } from './draft';
+import { autopilotFamily } from './family';
+import { addShapeLayers, DIFF_SOURCE, diffGeoJson, DRAFT_SOURCE, RALLY_LAYER, RALLY_SOURCE, rallyGeoJson, setShapeData, SHAPE_HIT_LAYERS, SHAPES_SOURCE, shapesGeoJson } from './shapeLayers';
+import { useShapeUi } from './shapeUiStore';
+
+const at = (e: MapMouseEvent): LatLon => ({ lat: e.lngLat.lat, lon: e.lngLat.lng });
+/** Undo labels in the language on screen (the undo button shows them). */
+export const tl = (key: Parameters<typeof translate>[1]): string => translate(useLanguageStore.getState().language, key);
+const typing = (t: EventTarget | null): boolean => t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName));
+const NAME_KEY = { polygon: 'plan.shapes.areaN', line: 'plan.shapes.lineN', point: 'plan.shapes.pointN' } as const;
+const ID_PREFIX = { polygon: 'area', line: 'line', point: 'point' } as const;
+
+/** Ends the shape being drawn: one undoable edit, then the new shape is selected. */
+export function finishDrawing(tool: DrawTool): void {
+  const ui = useShapeUi.getState();
+  const store = usePlanStore.getState();
+  const kind = shapeKindOf(tool);
+  const shapes = store.doc?.shapes ?? [];
+  const id = nextId(ID_PREFIX[kind], shapes.map((s) => s.id));
+  const n = shapes.filter((s) => s.kind === kind).length + 1;
+  const shape = finishDraft(tool, ui.draft, id, translate(useLanguageStore.getState().language, NAME_KEY[kind], { n }));
+  if (!shape) return;
+  store.edit(tl('plan.shapes.editDraw'), (d) => addShapes(d, [shape]));
+  store.selectShape(id);
+  ui.setDraft([]);
+}
+
+function cancelDrawing(): void {
+  const ui = useShapeUi.getState();
+  ui.setDraft([]);
+  ui.setCircleCentre(null);
+  ui.setPicking(false);
+}
+
+/** Keeps the shapes, rally, draft and difference sources in step with the stores. */
+function useShapeSources(map: MapLibreMap | null, ready: boolean): void {
+  const doc = usePlanStore((s) => s.doc);
+  const selectedShapeId = usePlanStore((s) => s.selectedShapeId);
+  const tool = usePlanStore((s) => s.tool);
+  const { draft, cursor, circleCentre, preview, vehicleCopy, pickedStations } = useShapeUi();
+  useEffect(() => {
+    if (map && ready) setShapeData(map, SHAPES_SOURCE, shapesGeoJson(doc?.shapes ?? [], selectedShapeId));
+  }, [map, ready, doc?.shapes, selectedShapeId]);
+  useEffect(() => {
+    if (map && ready) setShapeData(map, RALLY_SOURCE, rallyGeoJson(doc?.plan.rally.points ?? []));
+  }, [map, ready, doc?.plan.rally.points]);
+  useEffect(() => {
+    if (!map || !ready) return;
+    let fc = patternPreviewGeoJson(preview);
+    if (tool === 'fenceCircle' && circleCentre) fc = circleDraftGeoJson(circleCentre, cursor ? distanceM(circleCentre, cursor) : 0);
+    else if (isDrawTool(tool) && draft.length > 0) fc = draftGeoJson(tool, draft, cursor);
+    const stations = pickedStations.map((p): GeoJSON.Feature => ({ type: 'Feature', properties: { kind: 'vertex' }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
+    setShapeData(map, DRAFT_SOURCE, { type: 'FeatureCollection', features: [...fc.features, ...stations] });
+  }, [map, ready, tool, draft, cursor, circleCentre, preview, pickedStations]);
+  useEffect(() => {
+    if (!map || !ready) return;
+    const plan = doc?.plan ?? null;
+    const indexes = plan && vehicleCopy ? differingItemIndexes(diffPlans(plan, vehicleCopy.plan, autopilotFamily(vehicleCopy.autopilot))) : [];
+    setShapeData(map, DIFF_SOURCE, diffGeoJson(plan, indexes));
+  }, [map, ready, doc?.plan, vehicleCopy]);
+}
+
+export function useShapeDrawing(map: MapLibreMap | null, layersReady: boolean): void {
+  const tool = usePlanStore((s) => s.tool);
+  const hasDoc = usePlanStore((s) => s.doc !== null);
+
+  useEffect(() => {
+    if (map && layersReady) addShapeLayers(map);
+  }, [map, layersReady]);
+  useShapeSources(map, layersReady);
+
+  // A tool change drops what the previous tool had half done; picking stations lives on the point tool.
+  useEffect(() => () => {
+    useShapeUi.getState().setDraft([]);
+    useShapeUi.getState().setCircleCentre(null);
+  }, [tool]);
+  useEffect(() => {
+    if (tool !== 'drawPoint') useShapeUi.getState().setPicking(false);
+  }, [tool]);
+
+  useEffect(() => {
+    if (!map || !layersReady || !hasDoc) return;
+    const ui = useShapeUi.getState;
+    const store = usePlanStore.getState;
+    const drawing = isDrawTool(tool) || tool === 'fenceCircle' || tool === 'rally';
+    // Rally drag: press on a rally point, move, release. One gesture key, so one undo step.
+    let dragging: { index: number; gesture: string } | null = null;
+    // The click that ends a drag (or a press on a point) must not add another rally point.
+    let dragEnded = false;
+    const onClick = (e: MapMouseEvent) => {
+      const p = at(e);
+      if (tool === 'drawPoint' && ui().pickingStations) ui().setPickedStations([...ui().pickedStations, p]);
+      else if (tool === 'drawPoint') {
+        ui().setDraft([p]);
+        finishDrawing(tool);
+      } else if (isDrawTool(tool)) ui().setDraft([...ui().draft, p]);
+      else if (tool === 'fenceCircle') {
+        const c = ui().circleCentre;
+        if (!c) ui().setCircleCentre(p);
+        else {
+          store().edit(tl('plan.fence.editCircle'), (d) => addFenceCircle(d, c, Math.round(distanceM(c, p)), false));
+          ui().setCircleCentre(null);
+        }
+      } else if (tool === 'rally' && !dragEnded) store().edit(tl('plan.rally.editAdd'), (d) => addRally(d, p));
+    };
+    const onDblClick = (e: MapMouseEvent) => {
+      if (!isDrawTool(tool) || tool === 'drawPoint') return;
+      e.preventDefault();
+      finishDrawing(tool);
+    };
+    const onMove = (e: MapMouseEvent) => {
+      if (isDrawTool(tool) ? ui().draft.length > 0 : tool === 'fenceCircle' && ui().circleCentre) ui().setCursor(at(e));
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (typing(e.target)) return;
+      if (e.key === 'Escape') cancelDrawing();
+      else if (e.key === 'Enter' && isDrawTool(tool)) finishDrawing(tool);
+      else if (e.key === 'Backspace' && isDrawTool(tool) && ui().draft.length > 0) {
+        e.preventDefault();
+        ui().setDraft(ui().draft.slice(0, -1));
+      }
+    };
+    const onShapeClick = (e: MapLayerMouseEvent) => {
+      const id = e.features?.[0]?.properties?.id;
+      if (typeof id === 'string') store().selectShape(id);
+    };
+    const onDown = () => {
+      dragEnded = false;
+    };
+    const onRallyDown = (e: MapLayerMouseEvent) => {
+      const index = e.features?.[0]?.properties?.index;
+      if (typeof index !== 'number') return;
+      e.preventDefault();
+      dragging = { index, gesture: `rally-drag-${Date.now()}` };
+      map.dragPan.disable();
+    };
+    const onDragMove = (e: MapMouseEvent) => {
+      if (!dragging) return;
+      const { index, gesture } = dragging;
+      store().edit(tl('plan.rally.editMove'), (d) => moveRally(d, index, at(e)), { gesture });
+    };
+    const onUp = () => {
+      if (!dragging) return;
+      dragging = null;
+      store().endGesture();
+      map.dragPan.enable();
+      dragEnded = true;
+    };
+    if (drawing) {
+      map.on('click', onClick);
+      map.on('dblclick', onDblClick);
+      map.on('mousemove', onMove);
+      map.doubleClickZoom.disable();
+      map.getCanvas().style.cursor = 'crosshair';
+    }
+    if (tool === 'select') for (const l of SHAPE_HIT_LAYERS) map.on('click', l, onShapeClick);
+    if (tool === 'rally') {
+      map.on('mousedown', onDown);
+      map.on('mousedown', RALLY_LAYER, onRallyDown);
+      map.on('mousemove', onDragMove);
+      map.on('mouseup', onUp);
+    }
+    window.addEventListener('keydown', onKey);
+    return () => {
+      map.off('click', onClick);
+      map.off('dblclick', onDblClick);
+      map.off('mousemove', onMove);
+      for (const l of SHAPE_HIT_LAYERS) map.off('click', l, onShapeClick);
+      map.off('mousedown', onDown);
+      map.off('mousedown', RALLY_LAYER, onRallyDown);
+      map.off('mousemove', onDragMove);
+      map.off('mouseup', onUp);
+      window.removeEventListener('keydown', onKey);
+      if (drawing) {
+        map.doubleClickZoom.enable();
+        map.getCanvas().style.cursor = '';
+      }
+      map.dragPan.enable();
+    };
+  }, [map, layersReady, hasDoc, tool]);
+}

@@ -1,0 +1,257 @@
+// The Plan view's shapes, patterns, fence, rally and overrides driven from the UI in Chromium: draw a
+// polygon on the map, make a parallel-track search from it, add an exclusion fence and two rally
+// points, trigger check errors and override them with a reason, upload to the simulator and see the
+// vehicle report the same item count; then every other pattern kind from drawn shapes, and KML import.
+// Screenshots go to test-results/plan-shapes-*.png (looked at when this test was written).
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GroundStation } from '../../electron/core/station';
+import { startServer } from '../../electron/server/server';
+import { launchChromium } from '../support/browser';
+
+const ROOT = join(__dirname, '..', '..');
+const STATIC_DIR = join(ROOT, 'dist', 'renderer');
+const SHOTS = join(ROOT, 'test-results');
+const KML = join(ROOT, 'test', 'fixtures', 'kml');
+
+type Rgb = [number, number, number];
+const AMBER: Rgb = [0xf0, 0xb4, 0x29]; // the route
+const VIOLET: Rgb = [0xbc, 0x8c, 0xff]; // shapes
+const YELLOW: Rgb = [0xff, 0xd3, 0x3d]; // the selected shape
+
+/** How many pixels of the map canvas are (nearly) each colour. */
+async function colourCounts(page: Page, colours: Rgb[]): Promise<number[]> {
+  const png = await page.locator('.gcs-map__canvas canvas').screenshot();
+  return page.evaluate(
+    async ({ b64, colours }) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const { data } = ctx.getImageData(0, 0, img.width, img.height);
+      return colours.map(([r, g, b]) => {
+        let n = 0;
+        for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) <= 24) n++;
+        return n;
+      });
+    },
+    { b64: png.toString('base64'), colours },
+  );
+}
+
+describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', () => {
+  let station: GroundStation;
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let browser: Browser;
+  let page: Page;
+  let box: { x: number; y: number; width: number; height: number };
+  const at = (dx: number, dy: number) => ({ x: box.x + box.width / 2 + dx, y: box.y + box.height / 2 + dy });
+  const clickMap = (dx: number, dy: number) => page.mouse.click(at(dx, dy).x, at(dx, dy).y);
+  const itemCount = async () => Number(await page.getByTestId('plan-item-count').textContent());
+  const shot = async (name: string) => {
+    await page.waitForTimeout(700);
+    await page.screenshot({ path: join(SHOTS, `plan-shapes-${name}.png`) });
+  };
+
+  async function draw(tool: 'drawPolygon' | 'drawLine' | 'drawPoint', pts: Array<[number, number]>): Promise<void> {
+    await page.getByTestId(`plan-tool-${tool}`).click();
+    if (tool === 'drawPoint') await clickMap(...pts[0]);
+    else {
+      for (const p of pts.slice(0, -1)) await clickMap(...p);
+      const last = at(...pts[pts.length - 1]);
+      await page.mouse.dblclick(last.x, last.y);
+    }
+    await page.getByTestId('plan-tool-select').click();
+  }
+
+  async function addPattern(shapeId: string, kind: string, fields: Record<string, string> = {}): Promise<void> {
+    await page.getByTestId('plan-tab-shapes').click();
+    await page.getByTestId(`shape-select-${shapeId}`).click();
+    if ((await page.getByTestId(`shape-select-${shapeId}`).getAttribute('aria-pressed')) !== 'true') await page.getByTestId(`shape-select-${shapeId}`).click();
+    await page.getByTestId('pattern-kind').selectOption(kind);
+    for (const [k, v] of Object.entries(fields)) await page.getByTestId(`pattern-field-${k}`).fill(v);
+    await expect.poll(async () => (await page.getByTestId('pattern-stats').textContent()) ?? '').toMatch(/km/);
+    const before = await itemCount();
+    await page.getByTestId('pattern-submit').click();
+    await expect.poll(itemCount).toBeGreaterThan(before);
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(join(STATIC_DIR, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test does).');
+    mkdirSync(SHOTS, { recursive: true });
+    station = new GroundStation({ host: 'server' });
+    await station.start();
+    server = await startServer({ station, port: 0, staticDir: STATIC_DIR });
+    browser = await launchChromium({ lang: 'en-US' });
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+    page.on('pageerror', (err) => console.error('page error:', err.message));
+    await page.goto(server.url);
+    // The simulator first, so the vehicle is there when the plan is ready.
+    await page.getByTestId('sim-start').click();
+    await page.getByTestId('vehicle-marker').first().waitFor({ state: 'attached', timeout: 30_000 });
+    await page.getByTestId('view-tab-plan').click();
+    await page.getByTestId('plan-new').click();
+    await page.locator('[data-testid="map-view"][data-map-loaded="true"]').waitFor({ timeout: 20_000 });
+    box = (await page.getByTestId('map-view').boundingBox())!;
+    // From the start view (zoom 13) to a town block: a drawn polygon is a few hundred metres across.
+    await page.mouse.move(at(0, 0).x, at(0, 0).y);
+    for (let i = 0; i < 6; i++) {
+      await page.mouse.wheel(0, -250);
+      await page.waitForTimeout(250);
+    }
+    await page.waitForTimeout(800);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await station?.close();
+  });
+
+  it('draws a polygon, makes a parallel-track search from it and shows it on the map', async () => {
+    await draw('drawPolygon', [[-250, -150], [50, -170], [80, 120], [-230, 140]]);
+    await page.getByTestId('plan-tab-shapes').click();
+    await expect.poll(async () => (await page.getByTestId('plan-shapes').textContent()) ?? '').toContain('Area');
+    expect(await page.getByTestId('shape-name-area-1').inputValue()).toBe('Area 1');
+    // The new shape is selected and drawn highlighted.
+    expect(await page.getByTestId('shape-select-area-1').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('pattern-kind').selectOption('parallelTrack');
+    await page.getByTestId('pattern-field-spacing.spacingM').fill('25');
+    await expect.poll(async () => (await page.getByTestId('pattern-stats').textContent()) ?? '').toMatch(/ha/);
+    await page.getByTestId('pattern-submit').click();
+    await expect.poll(itemCount).toBeGreaterThan(6);
+    await expect.poll(async () => (await page.getByTestId('pattern-list').textContent()) ?? '').toContain('Parallel track');
+    await page.waitForTimeout(800);
+    const [amber, violet, yellow] = await colourCounts(page, [AMBER, VIOLET, YELLOW]);
+    expect(amber).toBeGreaterThan(2000); // the lanes
+    expect(violet + yellow).toBeGreaterThan(300); // the area outline (yellow: selected)
+    await shot('parallel-track');
+  }, 60_000);
+
+  it('adds an exclusion fence from a drawn area and two rally points; undo takes a rally point back', async () => {
+    await draw('drawPolygon', [[200, -150], [330, -150], [330, -40], [200, -40]]);
+    await page.getByTestId('plan-tab-fence').click();
+    await page.getByTestId('fence-from-shape-out').click();
+    await expect.poll(async () => (await page.getByTestId('fence-list').textContent()) ?? '').toContain('Polygon 1');
+    expect(await page.getByTestId('fence-type-polygon-0').inputValue()).toBe('out');
+    await page.getByTestId('rally-tool').click();
+    await clickMap(220, 100);
+    await clickMap(300, 140);
+    await clickMap(260, 180);
+    await expect.poll(async () => page.getByTestId('rally-list').locator('li').count()).toBe(3);
+    await page.getByTestId('plan-undo').click();
+    await expect.poll(async () => page.getByTestId('rally-list').locator('li').count()).toBe(2);
+    await page.getByTestId('rally-tool').click();
+    await expect.poll(async () => (await page.getByTestId('plan-fence-summary').textContent()) ?? '').toContain('2 rally');
+    await shot('fence-rally');
+  }, 60_000);
+
+  it('an exclusion circle across the search makes errors; upload is refused until each is overridden with a reason', async () => {
+    await page.getByTestId('fence-circle-tool').click();
+    await clickMap(-100, -10);
+    await page.getByTestId('fence-circle-radius').fill('40');
+    await page.getByTestId('fence-circle-add').click();
+    await page.getByTestId('fence-circle-tool').click();
+    const errors = page.locator('[data-testid^="plan-issue-"][data-severity="error"]');
+    await expect.poll(async () => errors.count()).toBeGreaterThan(0);
+    const key = station.getVehicles()[0].key;
+    await page.getByTestId('plan-upload-vehicle').selectOption(key);
+    expect(await page.getByTestId('plan-upload').isDisabled()).toBe(true);
+    expect(await page.getByTestId('plan-upload-blocked').textContent()).toMatch(/not overridden/);
+    // An empty reason cannot override.
+    const first = errors.first();
+    const k = (await first.getAttribute('data-testid'))!;
+    await page.getByTestId(`${k}-override-open`).click();
+    expect(await page.getByTestId(`${k}-override-confirm`).isDisabled()).toBe(true);
+    await page.getByTestId(`${k}-override-reason`).fill('   ');
+    expect(await page.getByTestId(`${k}-override-confirm`).isDisabled()).toBe(true);
+    await page.getByTestId(`${k}-override-reason`).fill('Circle is a training marker; cleared with the duty officer');
+    await page.getByTestId(`${k}-override-confirm`).click();
+    await expect.poll(async () => (await page.getByTestId(`${k}-override`).textContent()) ?? '').toContain('duty officer');
+    // The rest, one by one.
+    for (let guard = 0; guard < 100; guard++) {
+      const open = page.locator('[data-testid$="-override-open"]').first();
+      if ((await open.count()) === 0) break;
+      const id = (await open.getAttribute('data-testid'))!.replace(/-override-open$/, '');
+      await open.click();
+      await page.getByTestId(`${id}-override-reason`).fill('Circle is a training marker; cleared with the duty officer');
+      await page.getByTestId(`${id}-override-confirm`).click();
+    }
+    await expect.poll(async () => page.getByTestId('plan-upload').isDisabled()).toBe(false);
+    await shot('overrides');
+  }, 60_000);
+
+  it('uploads to the simulator; the vehicle reports the same item count and the comparison finds no difference', async () => {
+    const items = await itemCount();
+    await page.getByTestId('plan-upload').click();
+    await expect.poll(async () => (await page.getByTestId('plan-upload-result').textContent().catch(() => '')) ?? '', { timeout: 60_000 }).toMatch(/verified/);
+    // MISSION_CURRENT.total is the last seq: with ArduPilot's home at seq 0 that is the plan's item count.
+    await expect.poll(() => station.getVehicles()[0].missionCount, { timeout: 30_000 }).toBe(items);
+    await page.getByTestId('plan-compare-button').click();
+    await expect.poll(async () => page.getByTestId('plan-compare-result').getAttribute('data-same').catch(() => null), { timeout: 60_000 }).toBe('true');
+    expect(await page.getByTestId('plan-compare-summary').textContent()).toContain(`${items} items`);
+    await shot('uploaded');
+  }, 150_000);
+
+  it('a pattern changed after the upload shows as differing from the vehicle (the item, the field, a ring on the map); undo makes them the same again', async () => {
+    await page.getByTestId('plan-tab-shapes').click();
+    const row = page.locator('[data-testid^="pattern-row-"]').first();
+    await row.click();
+    // While a pattern's parameters are open, the new-pattern form is out of the way.
+    expect(await page.getByTestId('pattern-panel').count()).toBe(0);
+    const list = page.getByTestId('pattern-list');
+    await list.getByTestId('pattern-field-altM').fill('70');
+    await list.getByTestId('pattern-submit').click();
+    await expect.poll(async () => page.getByTestId('plan-compare-result').getAttribute('data-same')).toBe('false');
+    expect(await page.getByTestId('plan-compare-items').textContent()).toMatch(/altitude/);
+    await shot('compare-differs');
+    await page.getByTestId('plan-undo').click();
+    await expect.poll(async () => page.getByTestId('plan-compare-result').getAttribute('data-same')).toBe('true');
+    await page.getByTestId('plan-compare-hide').click();
+  }, 60_000);
+
+  it('every other pattern kind from a drawn shape, each looked at', async () => {
+    // Start from a clean mission with the shapes kept: delete the parallel track.
+    await page.getByTestId('plan-tab-shapes').click();
+    const del = page.locator('[data-testid^="pattern-delete-"]').first();
+    await del.click();
+    await expect.poll(itemCount).toBe(0);
+    await draw('drawLine', [[-250, 200], [-50, 230], [150, 190]]);
+    await draw('drawPoint', [[0, 0]]);
+    const cases: Array<[string, string, Record<string, string>]> = [
+      ['area-1', 'patrolPerimeter', { offsetM: '20', laps: '2' }],
+      ['area-1', 'overwatch', { orbitRadiusM: '30', standOffM: '40' }],
+      ['line-1', 'patrolLine', { laps: '2' }],
+      ['point-1', 'expandingSquare', { spacingM: '40', legs: '10' }],
+      ['point-1', 'sectorSearch', { radiusM: '200' }],
+      ['point-1', 'creepingLine', { legLengthM: '400', spacingM: '50', legs: '6' }],
+    ];
+    for (const [shape, kind, fields] of cases) {
+      await addPattern(shape, kind, fields);
+      await page.getByTestId('plan-shapes-tab').getByTestId('pattern-list').waitFor();
+      await shot(kind);
+      // Delete it again, so each picture shows one pattern.
+      await page.locator('[data-testid^="pattern-delete-"]').first().click();
+      await expect.poll(itemCount).toBe(0);
+    }
+  }, 180_000);
+
+  it('imports a KML area as a shape, and says clearly what is wrong with a broken one', async () => {
+    await page.getByTestId('plan-tab-shapes').click();
+    await page.getByTestId('plan-import').setInputFiles(join(KML, 'qgc-PolygonGood.kml'));
+    await expect.poll(async () => (await page.getByTestId('plan-import-note').textContent().catch(() => '')) ?? '').toMatch(/shape\(s\) added/);
+    await expect.poll(async () => page.locator('[data-testid^="shape-row-import-"]').count()).toBeGreaterThan(0);
+    await page.getByTestId('plan-import').setInputFiles(join(KML, 'qgc-PolygonBadXml.kml'));
+    const err = page.getByTestId('plan-import-error');
+    await expect.poll(async () => (await err.textContent().catch(() => '')) ?? '').toMatch(/KML|XML/);
+    expect(await err.getAttribute('data-code')).toBe('kml_bad_xml');
+    expect(readFileSync(join(KML, 'qgc-PolygonBadXml.kml'), 'utf8')).toContain('Incorrectly formed');
+    await shot('import');
+  }, 60_000);
+});
