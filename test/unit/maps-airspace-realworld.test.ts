@@ -55,6 +55,12 @@ describe('airspace import of real-world KML layouts', () => {
     expect(checkPlan(plan, { zones: asZones }).filter((i) => i.rule === 'zone')).toEqual([]);
     plan.mission.items = [wp(400)];
     expect(checkPlan(plan, { zones: asZones }).filter((i) => i.rule === 'zone')).toHaveLength(1);
+    // A leg that descends from over the ceiling (980 m AMSL) to under the floor (380 m) passes through the band.
+    const at = (lat: number, z: number) => ({ ...wp(z), x: lat });
+    plan.mission.items = [at(46.25, 700), at(46.196, 100)];
+    expect(checkPlan(plan, { zones: asZones }).filter((i) => i.rule === 'zone').map((i) => i.itemIndex)).toEqual([1]);
+    plan.mission.items = [at(46.25, 100), at(46.196, 100)];
+    expect(checkPlan(plan, { zones: asZones }).filter((i) => i.rule === 'zone')).toEqual([]);
   });
 
   it('leaves a volume given above ground unlimited, and says so, where no terrain is loaded', () => {
