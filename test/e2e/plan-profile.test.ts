@@ -70,6 +70,8 @@ describe('altitude profile in the Plan view', () => {
       item(16, 0, 1800, 420), // 420 m AMSL: 140 m above the 280 m ground, over the ceiling
       item(21, 3, 2000, 0),
     ];
+    // A control zone from 580 to 880 m AMSL over the fourth item: drawn as a band above the route.
+    await station.mapsAddZone({ name: 'CTR', kind: 'restricted', shape: { type: 'circle', center: east(1500), radiusM: 200 }, floorMslM: 580, ceilingMslM: 880 }, { role: 'pilot', name: 'test' });
     const path = join(dataDir, 'ridge.plan');
     writeFileSync(path, planText(items));
     await page.getByTestId('plan-open').setInputFiles(path);
@@ -89,6 +91,8 @@ describe('altitude profile in the Plan view', () => {
     expect(shown[4]).toBeCloseTo(140, 0);
 
     expect(await page.getByTestId('profile-ground').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    await expect.poll(() => page.getByTestId('profile-zone').count()).toBe(1);
+    expect(await page.getByTestId('profile-zone').textContent()).toMatch(/CTR: 580 to 880 m AMSL/);
     expect(await page.getByTestId('profile-violation').count()).toBeGreaterThanOrEqual(2);
     const summary = (await page.getByTestId('profile-summary').textContent()) ?? '';
     expect(summary).toMatch(/Below the ground at 0\.\d+–0\.\d+ km/);

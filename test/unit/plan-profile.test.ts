@@ -5,6 +5,7 @@ import { destinationPoint } from '../../shared/geo/bearing';
 import { emptyPlan, type MissionItem, type Plan } from '../../shared/plan/types';
 import { checkPlan } from '../../shared/planning';
 import { PLAN_PROFILE_MAX_SAMPLES, planProfile, planProfilePoints } from '../../shared/terrain/plan-profile';
+import { profileZoneSpans } from '../../shared/terrain/plan-profile-zones';
 
 const home = { lat: 46.0726, lon: 122.0933, altMslM: 280 };
 const east = (m: number) => destinationPoint(home, 90, m);
@@ -135,5 +136,23 @@ describe('plan checks between the items', () => {
     const issues = checkPlan(plan, { groundElevationMslM: ground });
     expect(issues.filter((i) => i.rule === 'ceiling').map((i) => i.itemIndex)).toEqual([1]);
     expect(issues.filter((i) => i.rule === 'leg_over_ceiling')).toEqual([]);
+  });
+});
+
+describe('airspace zones along the profile', () => {
+  it('gives the stretches of the route under a zone, with its band in the profile unit', () => {
+    const zone = {
+      id: 'z', name: 'CTR', kind: 'restricted' as const, source: 't', floorMslM: 580, ceilingMslM: 880,
+      shape: { type: 'circle' as const, center: east(600), radiusM: 200 },
+    };
+    const plan = planOf([item(16, REL, 100, 60), item(16, REL, 1100, 60)]);
+    const spans = profileZoneSpans(planProfile(plan, ground), [zone]);
+    expect(spans).toHaveLength(1);
+    expect(spans[0]).toMatchObject({ name: 'CTR', kind: 'restricted', floorM: 580, ceilingM: 880 });
+    expect(spans[0]!.fromM).toBeGreaterThan(390);
+    expect(spans[0]!.toM).toBeLessThan(810);
+    // Without terrain the band is drawn above home.
+    expect(profileZoneSpans(planProfile(plan, null), [zone], home.altMslM)[0]).toMatchObject({ floorM: 300, ceilingM: 600 });
+    expect(profileZoneSpans(planProfile(plan, null), [zone])[0]).toMatchObject({ floorM: null, ceilingM: null });
   });
 });

@@ -3,7 +3,9 @@
 // ground, and each item's height above it. Without terrain it says so and draws heights above home.
 import { useMemo, useState } from 'react';
 import { planProfile, type PlanProfile, type ProfileRun } from '../../../../shared/terrain/plan-profile';
+import { profileZoneSpans } from '../../../../shared/terrain/plan-profile-zones';
 import { useT, type TFunction } from '../../../i18n/useT';
+import { selectZones, useMapsStore } from '../../../stores/maps';
 import { usePlanStore } from '../../../stores/plan';
 import { useGroundModel } from '../useGroundHeights';
 import { ProfileChart } from './ProfileChart';
@@ -47,6 +49,8 @@ export function AltitudeProfile() {
   const ground = useGroundModel(plan);
   const [open, setOpen] = useState(true);
   const profile = useMemo(() => (plan ? planProfile(plan, ground.status === 'ready' ? ground.lookup : null) : null), [plan, ground]);
+  const zones = useMapsStore(selectZones);
+  const spans = useMemo(() => (profile && plan ? profileZoneSpans(profile, zones, plan.mission.plannedHome?.altMslM) : []), [profile, plan, zones]);
   if (!profile || profile.items.length === 0) return null;
   return (
     <section className={`profile-strip${open ? '' : ' profile-strip--closed'}`} data-testid="altitude-profile" data-mode={ground.status === 'loading' ? 'loading' : profile.mode}>
@@ -57,7 +61,7 @@ export function AltitudeProfile() {
         {open && ground.status === 'loading' && <span className="profile-note">{t('profile.loading')}</span>}
         {open && ground.status !== 'loading' && <Summary p={profile} t={t} />}
       </header>
-      {open && <ProfileChart profile={profile} t={t} selectedIndex={selectedIndex} onSelect={selectItem} />}
+      {open && <ProfileChart profile={profile} zones={spans} t={t} selectedIndex={selectedIndex} onSelect={selectItem} />}
     </section>
   );
 }

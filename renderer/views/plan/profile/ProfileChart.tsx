@@ -2,8 +2,10 @@
 // (red where it is below the ground or over the ceiling) and each item with its number and height.
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { PlanProfile } from '../../../../shared/terrain/plan-profile';
+import type { ProfileZoneSpan } from '../../../../shared/terrain/plan-profile-zones';
 import type { TFunction } from '../../../i18n/useT';
 import { groundPath, labelled, linePath, routePaths, scalesFor, type ChartBox } from './chartGeometry';
+import { ZoneBands } from './ZoneBands';
 
 const HEIGHT = 150;
 const MARGIN = { left: 52, right: 14, top: 24, bottom: 20 };
@@ -27,7 +29,7 @@ const m0 = (n: number): string => n.toFixed(0);
 /** Labels at the chart's ends grow inwards, so the first and last items' numbers are not cut off. */
 const anchorFor = (x: number, width: number): 'start' | 'middle' | 'end' => (x < MARGIN.left + 30 ? 'start' : x > width - MARGIN.right - 30 ? 'end' : 'middle');
 
-export function ProfileChart({ profile: p, t, selectedIndex, onSelect }: { profile: PlanProfile; t: TFunction; selectedIndex: number | null; onSelect(index: number): void }) {
+export function ProfileChart({ profile: p, zones, t, selectedIndex, onSelect }: { profile: PlanProfile; zones: ProfileZoneSpan[]; t: TFunction; selectedIndex: number | null; onSelect(index: number): void }) {
   const [ref, width] = useWidth();
   const box: ChartBox = { width, height: HEIGHT, ...MARGIN };
   const sc = scalesFor(p, box);
@@ -39,6 +41,7 @@ export function ProfileChart({ profile: p, t, selectedIndex, onSelect }: { profi
     <div ref={ref} className="profile-chart">
       {width > 0 && (
         <svg width={width} height={HEIGHT} data-testid="profile-svg" role="img" aria-label={t('profile.title')}>
+          <ZoneBands spans={zones} sc={sc} top={MARGIN.top} bottom={floorY} t={t} />
           {terrain ? (
             <path className="profile-ground" data-testid="profile-ground" d={groundPath(p.samples, sc, floorY)} />
           ) : (
