@@ -167,6 +167,8 @@ export function importKmlZones(bytes: Uint8Array, source: string, defaultKind: Z
     const read = kmlPieces(parseDoc(d.text, label), source);
     pieces.push(...read.pieces);
     for (const n of read.noPolygon) notes.add('noPolygon', n);
+    // A link to another .kml inside the same KMZ is read anyway (every document of a KMZ is).
+    for (const l of read.links) if (!docs.some((o) => l.href !== undefined && o.name === l.href.replace(/^\.\//, ''))) notes.add('networkLink', l.label);
   }
   if (docs.length > 1) notes.add('severalDocs', ...docs.map((d) => d.name));
   const zones = zonesOf(pieces, source, defaultKind, ground, notes);

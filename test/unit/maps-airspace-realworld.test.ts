@@ -38,6 +38,23 @@ describe('airspace import of real-world KML layouts', () => {
     expect(warnings).toHaveLength(3);
   });
 
+  it('says which NetworkLinks it did not follow (an offline station cannot fetch them)', () => {
+    const kml = `<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>全国</name>
+  <NetworkLink><name>内蒙古 禁飞区</name><Link><href>https://example.org/zones/nm.kmz</href></Link></NetworkLink>
+  <NetworkLink><Link><href>files/extra.kml</href></Link></NetworkLink>
+  <Placemark><name>Local</name><Polygon><outerBoundaryIs><LinearRing><coordinates>122,46 122.01,46 122.01,46.01 122,46</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>
+</Document></kml>`;
+    const { zones, warnings } = importZones(strToU8(kml), 'index.kml');
+    expect(zones).toHaveLength(1);
+    expect(warnings[0]!.en).toBe('2 network link(s) to zones kept elsewhere were not followed (the station works offline); import those files themselves: "内蒙古 禁飞区", "files/extra.kml".');
+    // In a KMZ that holds files/extra.kml, that link is read, not reported.
+    const kmz = zipSync({ 'doc.kml': strToU8(kml), 'files/extra.kml': fixture('prefixed-ns.kml') });
+    const both = importZones(kmz, 'index.kmz');
+    expect(both.zones.map((z) => z.name)).toEqual(['Local', 'Night market']);
+    expect(both.warnings.map((w) => w.en).join('\n')).toMatch(/1 network link\(s\).*"内蒙古 禁飞区"\./);
+  });
+
   it('makes one zone with a floor and a ceiling of a 3D volume drawn as floor, ceiling and walls', () => {
     const { zones, warnings } = importZones(fixture('kmlplus-volume.kml'), 'zbul.kml', 'noFly', ground);
     expect(zones).toHaveLength(1);
