@@ -104,6 +104,13 @@ describe('altitude profile in the Plan view', () => {
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS, 'plan-profile-terrain.png') });
 
+    // The pointer reads the clearance anywhere on a leg: over the ridge the route is under the ground.
+    const svgBox = (await page.getByTestId('profile-svg').boundingBox())!;
+    await page.mouse.move(svgBox.x + 52 + (700 / 2000) * (svgBox.width - 66), svgBox.y + 60);
+    await expect.poll(async () => (await page.getByTestId('profile-cursor').textContent().catch(() => '')) ?? '').toMatch(/^0\.\d\d km · 35\d m AMSL · ground (4|5)\d\d m · -1\d\d m above ground$/);
+    await page.screenshot({ path: join(SHOTS, 'plan-profile-cursor.png') });
+    await page.mouse.move(svgBox.x + 5, svgBox.y - 40);
+
     // Clicking an item in the strip selects it, as clicking a check does.
     await page.getByTestId('profile-item').nth(2).click();
     await expect.poll(() => page.getByTestId('profile-item').nth(2).getAttribute('class')).toMatch(/selected/);

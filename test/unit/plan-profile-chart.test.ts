@@ -3,7 +3,7 @@
 // and item labels thin out but never drop one in violation.
 import { describe, expect, it } from 'vitest';
 import type { PlanProfile, PlanProfileSample, ProfileStatus } from '../../shared/terrain/plan-profile';
-import { groundPath, labelled, linePath, routePaths, scalesFor } from '../../renderer/views/plan/profile/chartGeometry';
+import { groundPath, labelled, linePath, nearestSample, routePaths, scalesFor } from '../../renderer/views/plan/profile/chartGeometry';
 
 const s = (distanceM: number, groundM: number | null, altM: number | null, status: ProfileStatus = 'ok'): PlanProfileSample => ({
   distanceM, lat: 0, lon: 0, groundM, altM, ceilingM: groundM === null ? null : groundM + 120, status,
@@ -45,5 +45,14 @@ describe('altitude profile chart geometry', () => {
 
   it('thins labels by pixels but keeps every one in violation', () => {
     expect(labelled([0, 10, 20, 60, 65], [false, false, true, false, false], 40)).toEqual([true, false, true, true, false]);
+  });
+
+  it('finds the sample nearest a distance', () => {
+    const samples = [s(0, 1, 1), s(30, 1, 1), s(60, 1, 1), s(60, 1, 2), s(90, 1, 1)];
+    expect(nearestSample(samples, 44)!.distanceM).toBe(30);
+    expect(nearestSample(samples, 46)!.distanceM).toBe(60);
+    expect(nearestSample(samples, -5)!.distanceM).toBe(0);
+    expect(nearestSample(samples, 500)!.distanceM).toBe(90);
+    expect(nearestSample([], 5)).toBeUndefined();
   });
 });

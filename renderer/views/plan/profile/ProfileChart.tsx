@@ -4,7 +4,8 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import type { PlanProfile } from '../../../../shared/terrain/plan-profile';
 import type { ProfileZoneSpan } from '../../../../shared/terrain/plan-profile-zones';
 import type { TFunction } from '../../../i18n/useT';
-import { groundPath, labelled, linePath, routePaths, scalesFor, type ChartBox } from './chartGeometry';
+import { groundPath, labelled, linePath, nearestSample, routePaths, scalesFor, type ChartBox } from './chartGeometry';
+import { ProfileCursor } from './ProfileCursor';
 import { ZoneBands } from './ZoneBands';
 
 const HEIGHT = 150;
@@ -37,10 +38,17 @@ export function ProfileChart({ profile: p, zones, t, selectedIndex, onSelect }: 
   const terrain = p.mode === 'terrain';
   const xs = p.items.map((i) => sc.x(i.distanceM));
   const show = labelled(xs, p.items.map((i) => i.status !== 'ok'));
+  const [hoverM, setHoverM] = useState<number | null>(null);
+  const hovered = hoverM === null ? undefined : nearestSample(p.samples, hoverM);
+  const onMove = (e: React.MouseEvent<SVGSVGElement>): void => {
+    const x = e.clientX - e.currentTarget.getBoundingClientRect().left;
+    const w = width - MARGIN.left - MARGIN.right;
+    setHoverM(x < MARGIN.left || x > width - MARGIN.right || w <= 0 ? null : ((x - MARGIN.left) / w) * p.totalM);
+  };
   return (
     <div ref={ref} className="profile-chart">
       {width > 0 && (
-        <svg width={width} height={HEIGHT} data-testid="profile-svg" role="img" aria-label={t('profile.title')}>
+        <svg width={width} height={HEIGHT} data-testid="profile-svg" role="img" aria-label={t('profile.title')} onMouseMove={onMove} onMouseLeave={() => setHoverM(null)}>
           <ZoneBands spans={zones} sc={sc} top={MARGIN.top} bottom={floorY} t={t} />
           {terrain ? (
             <path className="profile-ground" data-testid="profile-ground" d={groundPath(p.samples, sc, floorY)} />
@@ -82,6 +90,7 @@ export function ProfileChart({ profile: p, zones, t, selectedIndex, onSelect }: 
               </g>
             );
           })}
+          {hovered && <ProfileCursor s={hovered} sc={sc} top={MARGIN.top} bottom={floorY} width={width} terrain={terrain} t={t} />}
         </svg>
       )}
     </div>

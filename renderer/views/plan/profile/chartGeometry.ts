@@ -99,3 +99,18 @@ export function labelled(xs: readonly number[], important: readonly boolean[], m
     return false;
   });
 }
+
+/** The sample nearest a distance along the route (samples are in distance order). */
+export function nearestSample(samples: readonly PlanProfileSample[], distanceM: number): PlanProfileSample | undefined {
+  let lo = 0;
+  let hi = samples.length - 1;
+  if (hi < 0) return undefined;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (samples[mid]!.distanceM < distanceM) lo = mid;
+    else hi = mid;
+  }
+  const a = samples[lo]!;
+  const b = samples[hi]!;
+  return Math.abs(a.distanceM - distanceM) <= Math.abs(b.distanceM - distanceM) ? a : b;
+}
