@@ -44,7 +44,8 @@ describe('altitude profile chart geometry', () => {
   });
 
   it('thins labels by pixels but keeps every one in violation', () => {
-    expect(labelled([0, 10, 20, 60, 65], [false, false, true, false, false], 40)).toEqual([true, false, true, true, false]);
+    // 40 px wide labels: each needs its centre 44 px from the last one drawn, unless it is in violation.
+    expect(labelled([0, 10, 20, 64, 70], [false, false, true, false, false], [40, 40, 40, 40, 40])).toEqual([true, false, true, true, false]);
   });
 
   it('finds the sample nearest a distance', () => {

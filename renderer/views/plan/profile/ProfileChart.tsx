@@ -8,7 +8,7 @@ import { groundPath, labelled, linePath, nearestSample, routePaths, scalesFor, t
 import { ProfileCursor } from './ProfileCursor';
 import { ZoneBands } from './ZoneBands';
 
-const HEIGHT = 150;
+const HEIGHT = 130;
 const MARGIN = { left: 52, right: 14, top: 24, bottom: 20 };
 
 /** The chart's width follows its container, so text is never stretched by a viewBox. */
@@ -37,7 +37,9 @@ export function ProfileChart({ profile: p, zones, t, selectedIndex, onSelect }: 
   const floorY = HEIGHT - MARGIN.bottom;
   const terrain = p.mode === 'terrain';
   const xs = p.items.map((i) => sc.x(i.distanceM));
-  const show = labelled(xs, p.items.map((i) => i.status !== 'ok'));
+  const labels = p.items.map((it) => t('profile.item', { n: it.index + 1, agl: it.aglM === null ? '?' : m0(it.aglM) }));
+  // About 6.5 px a character at 11 px: enough to keep labels from running into each other.
+  const show = labelled(xs, p.items.map((i) => i.status !== 'ok'), labels.map((l) => l.length * 6.5));
   const [hoverM, setHoverM] = useState<number | null>(null);
   const hovered = hoverM === null ? undefined : nearestSample(p.samples, hoverM);
   const onMove = (e: React.MouseEvent<SVGSVGElement>): void => {
@@ -84,7 +86,7 @@ export function ProfileChart({ profile: p, zones, t, selectedIndex, onSelect }: 
                 <circle cx={xs[k]} cy={y} r={4} />
                 {show[k] && (
                   <text x={xs[k]} y={Math.max(10, y - 8)} textAnchor={anchorFor(xs[k]!, width)}>
-                    {t('profile.item', { n, agl })}
+                    {labels[k]}
                   </text>
                 )}
               </g>

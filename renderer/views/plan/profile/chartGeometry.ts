@@ -88,12 +88,16 @@ export function routePaths(samples: readonly PlanProfileSample[], sc: Scales): A
   return out.map(({ status, d }) => ({ status, d }));
 }
 
-/** Which item labels fit: every one in violation, the others when clear of the last label drawn. */
-export function labelled(xs: readonly number[], important: readonly boolean[], minGapPx = 40): boolean[] {
-  let lastX = -Infinity;
+/**
+ * Which item labels fit: every one in violation, the others when they clear the last label drawn.
+ * `widths` are the labels' widths in pixels (centred on their x).
+ */
+export function labelled(xs: readonly number[], important: readonly boolean[], widths: readonly number[]): boolean[] {
+  let lastRight = -Infinity;
   return xs.map((x, i) => {
-    if (important[i] || x - lastX >= minGapPx) {
-      lastX = x;
+    const half = (widths[i] ?? 0) / 2;
+    if (important[i] || x - half >= lastRight + 4) {
+      lastRight = x + half;
       return true;
     }
     return false;
