@@ -77,6 +77,10 @@ describe('altitude profile in the Plan view', () => {
     await page.getByTestId('plan-open').setInputFiles(path);
     const strip = page.getByTestId('altitude-profile');
     await expect.poll(() => strip.getAttribute('data-mode'), { timeout: 15_000 }).toBe('terrain');
+    // Closed at first, so it does not cover the map where the pilot edits; its one line still warns.
+    expect(await page.getByTestId('profile-svg').count()).toBe(0);
+    expect((await page.getByTestId('profile-summary').textContent()) ?? '').toMatch(/Below the ground at/);
+    await page.getByTestId('profile-toggle').click();
     await expect.poll(() => page.getByTestId('profile-item').count()).toBe(items.length);
 
     // Each item's height above ground is the station's own ground height under it.
@@ -115,11 +119,13 @@ describe('altitude profile in the Plan view', () => {
     await page.getByTestId('profile-item').nth(2).click();
     await expect.poll(() => page.getByTestId('profile-item').nth(2).getAttribute('class')).toMatch(/selected/);
 
-    // Collapsing keeps the title only; opening again draws it again.
+    // Collapsing keeps the title and the summary; opening again draws it again, and it stays open
+    // across a reload (the pilot's choice is remembered).
     await page.getByTestId('profile-toggle').click();
     expect(await page.getByTestId('profile-svg').count()).toBe(0);
     await page.getByTestId('profile-toggle').click();
     await page.getByTestId('profile-svg').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('policeGcs.altitudeProfileOpen'))).toBe('1');
   }, 60_000);
 
   it('says when there is no terrain and draws heights above home', async () => {
