@@ -80,6 +80,7 @@ describe('altitude profile in the Plan view', () => {
     // Closed at first, so it does not cover the map where the pilot edits; its one line still warns.
     expect(await page.getByTestId('profile-svg').count()).toBe(0);
     expect((await page.getByTestId('profile-summary').textContent()) ?? '').toMatch(/Below the ground at/);
+    await page.screenshot({ path: join(SHOTS, 'plan-profile-closed.png') });
     await page.getByTestId('profile-toggle').click();
     await expect.poll(() => page.getByTestId('profile-item').count()).toBe(items.length);
 
