@@ -104,13 +104,12 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await page.getByTestId('plan-new').click();
     await page.locator('[data-testid="map-view"][data-map-loaded="true"]').waitFor({ timeout: 20_000 });
     box = (await page.getByTestId('map-view').boundingBox())!;
-    // From the start view (zoom 13) to a town block: a drawn polygon is a few hundred metres across.
-    await page.mouse.move(at(0, 0).x, at(0, 0).y);
-    for (let i = 0; i < 6; i++) {
-      await page.mouse.wheel(0, -250);
-      await page.waitForTimeout(250);
+    // From the start view (zoom 13) to a town block (16): a drawn polygon is a few hundred metres
+    // across. The zoom button, not the wheel, so the scale is the same on a busy machine.
+    for (let i = 0; i < 3; i++) {
+      await page.locator('.maplibregl-ctrl-zoom-in').click();
+      await page.waitForTimeout(700);
     }
-    await page.waitForTimeout(800);
   }, 120_000);
 
   afterAll(async () => {
@@ -134,7 +133,7 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await expect.poll(async () => (await page.getByTestId('pattern-list').textContent()) ?? '').toContain('Parallel track');
     await page.waitForTimeout(800);
     const [amber, violet, yellow] = await colourCounts(page, [AMBER, VIOLET, YELLOW]);
-    expect(amber).toBeGreaterThan(2000); // the lanes
+    expect(amber).toBeGreaterThan(1000); // the lanes
     expect(violet + yellow).toBeGreaterThan(300); // the area outline (yellow: selected)
     await shot('parallel-track');
   }, 60_000);
@@ -170,6 +169,17 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await page.getByTestId('fence-from-shape-out').click();
     await expect.poll(async () => (await page.getByTestId('fence-list').textContent()) ?? '').toContain('Polygon 1');
     expect(await page.getByTestId('fence-type-polygon-0').inputValue()).toBe('out');
+    // A circle by two clicks (centre, then edge), made an inclusion, then deleted.
+    await page.getByTestId('fence-circle-tool').click();
+    await clickMap(250, 250);
+    await page.mouse.move(at(270, 250).x, at(270, 250).y);
+    await clickMap(290, 250);
+    await expect.poll(async () => (await page.getByTestId('fence-list').textContent()) ?? '').toMatch(/Circle 1 \(\d+ m\)/);
+    await page.getByTestId('fence-type-circle-0').selectOption('in');
+    await shot('fence-circle');
+    await page.getByTestId('fence-delete-circle-0').click();
+    await page.getByTestId('fence-circle-tool').click();
+    await expect.poll(async () => (await page.getByTestId('fence-list').textContent()) ?? '').not.toContain('Circle');
     await page.getByTestId('rally-tool').click();
     await clickMap(220, 100);
     await clickMap(300, 140);
@@ -281,6 +291,8 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
         await clickMap(150, -200);
         await expect.poll(async () => (await page.getByTestId('pattern-stations').textContent()) ?? '').toContain('Stations: 2');
         await page.getByTestId('pattern-pick-done').click();
+        // West to north-east of the market: the transit leg crosses it, and the form says so.
+        await expect.poll(async () => (await page.getByTestId('pattern-over-crowd').textContent().catch(() => '')) ?? '').toContain('1→2');
       }
       await addPattern(shape, kind, fields);
       await page.getByTestId('plan-shapes-tab').getByTestId('pattern-list').waitFor();
