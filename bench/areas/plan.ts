@@ -2,6 +2,7 @@
 import { destinationPoint } from '../../shared/geo/bearing';
 import { compilePattern, parallelTrack, type ParallelTrackSpec } from '../../shared/planning';
 import type { BenchRow } from '../table';
+import { planDragBenches } from './plan-drag';
 
 /** A 2 km2 L-shaped field (concave) with a pond in it, near Hong Kong. */
 function field(): ParallelTrackSpec {
@@ -47,4 +48,4 @@ async function benchParallelTrackAuto(): Promise<BenchRow> {
   };
 }
 
-export const planBenches: Array<() => Promise<BenchRow>> = [benchParallelTrack, benchParallelTrackAuto];
+export const planBenches: Array<() => Promise<BenchRow>> = [benchParallelTrack, benchParallelTrackAuto, ...planDragBenches];

@@ -11,6 +11,7 @@ import { GCS_SYSID } from './mavlink';
 import { linkError, listSerialPorts } from './links';
 import { systemClock, type Clock } from './protocol/port';
 import { openStationDb, type StationDb } from './recording/station-db';
+import { AuditLog, type Refusal } from './security/audit-log';
 import { scratchDataDir } from './station-parts/data-dir';
 import { EventHub } from './station-parts/event-hub';
 import { LiveSession } from './station-parts/live-session';
@@ -53,7 +54,7 @@ type CoreMethod =
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface GroundStation extends Pick<StationApi, AreaMethods> {}
 
-const NO_SIM: SimulatorInfo = { running: false, vehicles: 0, link: null, pid: null };
+const NO_SIM: SimulatorInfo = { running: false, vehicles: 0, helicopter: false, link: null, pid: null };
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class GroundStation implements Station {
@@ -70,6 +71,7 @@ export class GroundStation implements Station {
   /** The station's folder and its SQLite database (open from construction to close). */
   readonly dataDir: string;
   readonly db: StationDb;
+  private refusalLog: AuditLog | null = null;
   /** True when the folder is our own temporary one, removed again on close. */
   private readonly scratch: boolean;
 
@@ -123,6 +125,16 @@ export class GroundStation implements Station {
     this.session.start();
     this.publishers.start();
     for (const area of this.areas) await area.start?.();
+  }
+
+  /**
+   * A host's refusal (the server's wrong token or forbidden call, the desktop's IPC from a foreign
+   * frame) into the audit log beside the vehicle operations. Hosts call it; it is no contract call,
+   * so no connection can reach it.
+   */
+  recordRefusal(r: Refusal): void {
+    if (!this.db.open) return;
+    (this.refusalLog ??= new AuditLog(this.db)).refusal(r);
   }
 
   /** Stops the simulator, closes every link, stops every timer. Safe to call twice. */
@@ -201,11 +213,11 @@ export class GroundStation implements Station {
     return this.sim ? { ...this.sim.info } : { ...NO_SIM };
   }
 
-  /** Starting again while running restarts with the new vehicle count. Calls are serialised. */
+  /** Starting again while running restarts with the new vehicle count (and helicopter or not). Calls are serialised. */
   startSimulator(p: CheckedParams<'startSimulator'>, _caller?: Caller): Promise<SimulatorInfo> {
     const run = this.simBusy.catch(() => undefined).then(async () => {
       await this.stopSim();
-      return await this.startSim(p.vehicles);
+      return await this.startSim(p.vehicles, p.helicopter ?? false);
     });
     this.simBusy = run;
     return run;
@@ -220,7 +232,7 @@ export class GroundStation implements Station {
     return run;
   }
 
-  private async startSim(vehicles: number): Promise<SimulatorInfo> {
+  private async startSim(vehicles: number, helicopter: boolean): Promise<SimulatorInfo> {
     const link = await this.session.links.open('udp:127.0.0.1:0', { restorable: false });
     const port = Number(link.spec.slice(link.spec.lastIndexOf(':') + 1));
     let child: SimulatorChild;
@@ -229,13 +241,14 @@ export class GroundStation implements Station {
         command: this.opts.simulatorCommand,
         udpPort: port,
         vehicles,
+        helicopter,
         onExit: () => void this.simulatorExited(child),
       });
     } catch (err) {
       await this.session.links.close(link.id).catch(() => undefined);
       throw err instanceof ContractError ? err : new ContractError('simulator_failed', msg(String(err), String(err)));
     }
-    const info: SimulatorInfo = { running: true, vehicles, link: link.spec, pid: child.pid };
+    const info: SimulatorInfo = { running: true, vehicles, helicopter, link: link.spec, pid: child.pid };
     this.sim = { child, info, linkId: link.id };
     this.hub.emit('simulator', { ...info });
     return { ...info };

@@ -3,6 +3,7 @@
 // fake station; main.ts passes the real ones.
 import { join } from 'node:path';
 import type { Station } from '../../shared/contract/api';
+import type { Refusal } from '../core/security/audit-log';
 import { createPortBroker } from './acquire-port';
 import { createAppProtocolHandler } from './app-protocol';
 import { requestAllowed } from './remote-content';
@@ -25,6 +26,8 @@ export type ElectronApi = Pick<typeof import('electron'), 'app' | 'BrowserWindow
 export interface StartableStation extends Station {
   start(): Promise<void>;
   close(): Promise<void>;
+  /** Where the host's refusals go: the audit log (GroundStation.recordRefusal). */
+  recordRefusal?(r: Refusal): void;
 }
 
 /** bundleDir: where main.cjs and preload.cjs are (dist/electron); the renderer is ../renderer, served as app://gcs/. */
@@ -87,6 +90,7 @@ export async function startDesktopApp(
       const { port1, port2 } = new MessageChannelMain();
       return { port1: port1 as unknown as MainPortLike, port2 };
     },
+    onRefusal: (r) => station.recordRefusal?.(r),
   });
   ipcMain.on(ACQUIRE_PORT_CHANNEL, (event) => {
     broker.handle(event);

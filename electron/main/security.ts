@@ -198,7 +198,13 @@ export interface SenderFrameLike {
  * was somehow navigated to, not a frame that is already gone (senderFrame is null then).
  */
 export function isTrustedSender(frame: SenderFrameLike | null | undefined): boolean {
-  if (!frame) return false;
-  if (frame.parent !== null) return false;
-  return isAppUrl(frame.url);
+  return untrustedSenderReason(frame) === null;
+}
+
+/** Why a sender is not trusted, for the console and the audit log; null when it is. */
+export function untrustedSenderReason(frame: SenderFrameLike | null | undefined): string | null {
+  if (!frame) return 'the asking frame is gone';
+  if (frame.parent !== null) return 'a subframe asked';
+  if (!isAppUrl(frame.url)) return 'not the app\'s own document';
+  return null;
 }

@@ -218,17 +218,12 @@ function untilSignal(): Promise<void> {
 /** The `gcs serve` command over the real GroundStation. */
 export async function runServe(argv: string[]): Promise<void> {
   const { GroundStation } = await import('../core/station');
-  const { AuditLog } = await import('../core/security/audit-log');
-  let audit: InstanceType<typeof AuditLog> | null = null;
+  let station: InstanceType<typeof GroundStation> | null = null;
   const code = await serve(argv, {
-    createStation: (dataDir) => {
-      const station = new GroundStation({ host: 'server', dataDir });
-      audit = new AuditLog(station.db);
-      return station;
-    },
+    createStation: (dataDir) => (station = new GroundStation({ host: 'server', dataDir })),
     onRefusal: (r) => {
       try {
-        audit?.refusal(r);
+        station?.recordRefusal(r);
       } catch (e) {
         process.emitWarning(`audit log: ${e instanceof Error ? e.message : String(e)}`);
       }

@@ -6,6 +6,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_ENVELOPE_BYTES, type Caller, type Station } from '../../shared/contract/api';
 import { attachConnection } from '../../shared/contract/dispatch';
 import type { Refusal } from '../core/security/audit-log';
+import { createRefusalRecorder } from '../core/security/refusal-recorder';
 import {
   allowedHosts,
   cookieName,
@@ -53,7 +54,6 @@ export const DEFAULT_PORT = 8765;
 const HEARTBEAT_MS = 30_000;
 /** Per connection: enough lines to see what a misbehaving client does, not enough to flood the log. */
 const MAX_LOGGED_REFUSALS = 10;
-const AUDITED_REFUSALS_PER_MIN = 100;
 
 type AuthResult = 'query' | 'cookie' | 'missing' | 'wrong' | 'blocked';
 
@@ -74,30 +74,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   let allowed = new Set<string>();
   const sockets = new Set<WebSocket>();
 
-  // At most AUDITED_REFUSALS_PER_MIN rows a minute: a flood is recorded as a count, not row by row.
-  let auditWindowStart = 0;
-  let auditedInWindow = 0;
-  let unaudited = 0;
+  const audit = createRefusalRecorder({ record: opts.onRefusal, floodChannel: 'server' });
   /** One line on the console and one row in the audit log per refusal. */
   function refused(channel: string, who: string, reason: string, log = true): void {
     if (log) console.warn(`[gcs server] refused ${channel} from ${who}: ${reason}`);
-    const now = Date.now();
-    try {
-      if (now - auditWindowStart >= 60_000) {
-        if (unaudited > 0) opts.onRefusal?.({ channel: 'server', who: 'several', reason: `${unaudited} more refusals in the last minute were not recorded one by one` });
-        auditWindowStart = now;
-        auditedInWindow = 0;
-        unaudited = 0;
-      }
-      if (auditedInWindow >= AUDITED_REFUSALS_PER_MIN) {
-        unaudited++;
-        return;
-      }
-      auditedInWindow++;
-      opts.onRefusal?.({ channel, who, reason, timeMs: now });
-    } catch {
-      // The audit's own trouble (a full disk) must not turn a refusal into a crash.
-    }
+    audit({ channel, who, reason });
   }
 
   function authenticate(req: IncomingMessage, query: URLSearchParams, what: string): AuthResult {

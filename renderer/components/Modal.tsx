@@ -2,7 +2,7 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useT } from '../i18n/useT';
 
-export function Modal(props: { title: string; onClose: () => void; testId?: string; children: ReactNode }) {
+export function Modal(props: { title: string; onClose: () => void; testId?: string; className?: string; children: ReactNode }) {
   const t = useT();
   const ref = useRef<HTMLDivElement>(null);
   const { onClose } = props;
@@ -16,7 +16,7 @@ export function Modal(props: { title: string; onClose: () => void; testId?: stri
   }, [onClose]);
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="modal" role="dialog" aria-modal="true" aria-label={props.title} data-testid={props.testId} tabIndex={-1} ref={ref}>
+      <div className={props.className ? `modal ${props.className}` : 'modal'} role="dialog" aria-modal="true" aria-label={props.title} data-testid={props.testId} tabIndex={-1} ref={ref}>
         <header className="modal-header">
           <h2>{props.title}</h2>
           <button type="button" className="btn btn-ghost" onClick={onClose} aria-label={t('common.close')}>

@@ -7,6 +7,7 @@ import { opsEn } from './areas/ops';
 import { replayEn } from './areas/replay';
 import { mapsEn } from './areas/maps';
 import { securityEn } from './areas/security';
+import { profileEn } from './areas/profile';
 
 export const en = {
   'app.name': 'Police GCS',
@@ -44,6 +45,9 @@ export const en = {
   'sim.start': 'Start simulator',
   'sim.stop': 'Stop simulator',
   'sim.count': 'Simulated vehicles',
+  'sim.helicopter': '+ Helicopter',
+  'sim.helicopter.title': 'Also fly a simulated police helicopter (POLICE1) over home, reported by ADS-B: separation alerts to train with',
+  'sim.running.helicopter': 'Simulator with helicopter',
 
   'vehicles.title': 'Vehicles',
   'vehicles.empty': 'No vehicles yet. Connect a link or start the simulator.',
@@ -142,6 +146,7 @@ export const en = {
   ...replayEn,
   ...mapsEn,
   ...securityEn,
+  ...profileEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

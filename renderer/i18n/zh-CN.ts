@@ -8,6 +8,7 @@ import { opsZh } from './areas/ops';
 import { replayZh } from './areas/replay';
 import { mapsZh } from './areas/maps';
 import { securityZh } from './areas/security';
+import { profileZh } from './areas/profile';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': '警用无人机地面站',
@@ -45,6 +46,9 @@ export const zhCN: Record<MessageKey, string> = {
   'sim.start': '启动模拟器',
   'sim.stop': '停止模拟器',
   'sim.count': '模拟架数',
+  'sim.helicopter': '+ 直升机',
+  'sim.helicopter.title': '同时模拟一架警用直升机（POLICE1）在起飞点上空飞行，通过 ADS-B 报告：用于间隔告警训练',
+  'sim.running.helicopter': '模拟器含直升机',
 
   'vehicles.title': '无人机',
   'vehicles.empty': '暂无无人机。请连接链路或启动模拟器。',
@@ -143,4 +147,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...replayZh,
   ...mapsZh,
   ...securityZh,
+  ...profileZh,
 };

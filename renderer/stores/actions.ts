@@ -47,8 +47,8 @@ export function listSerialPorts(): Promise<Outcome<SerialPortInfo[]>> {
   return call('listSerialPorts');
 }
 
-export async function startSimulator(vehicles: number): Promise<Outcome<SimulatorInfo>> {
-  const out = await call('startSimulator', { vehicles });
+export async function startSimulator(vehicles: number, helicopter = false): Promise<Outcome<SimulatorInfo>> {
+  const out = await call('startSimulator', { vehicles, helicopter });
   if (out.ok) useSimulatorStore.getState().received(out.value);
   return out;
 }

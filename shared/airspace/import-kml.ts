@@ -1,74 +1,33 @@
-// Airspace zones from KML/KMZ as authorities and units publish them: Placemarks in nested Folders,
-// Polygons alone or in MultiGeometry, often extruded to their upper limit. Altitude modes:
-//   absolute         the ring's altitudes are the ceiling, metres AMSL
-//   relativeToGround the ring's altitudes are the ceiling above ground: converted with the loaded
-//                    terrain at the zone's centre, or left open with a warning when there is none
+// Airspace zones from KML/KMZ as authorities, units and tools publish them: Placemarks in nested
+// Folders and Documents, Polygons alone or in MultiGeometry, extruded to their upper limit, or drawn
+// as a 3D volume (a floor polygon, a ceiling polygon with the same outline, and one vertical wall
+// per edge, as simplekml/KML+ write airspace). Altitude modes:
+//   absolute         the ring's altitudes are metres AMSL
+//   relativeToGround the ring's altitudes are above ground: converted with the loaded terrain at the
+//                    zone's centre, or left open with a warning when there is none
 //   clampToGround    (the default) no vertical limit: the zone applies at every height
-// ExtendedData fields floorMslM/ceilingMslM (or lower/upper, in metres AMSL) override the above, and
-// "kind" (noFly/restricted) says what the zone is; without it, names and folders that say
-// restricted/danger/限制/危险 make a restricted zone, anything else takes the import's default kind.
+// A lone polygon with altitudes is the zone's ceiling (from the ground up: the safe reading); a floor
+// and ceiling pair becomes one zone with that band. ExtendedData fields floorMslM/ceilingMslM (or
+// lower/upper, in metres AMSL) override the above, and "kind" (noFly/restricted) says what the zone
+// is; without it, names and folders that say restricted/danger/限制/危险 make a restricted zone.
 import { DOMParser } from '@xmldom/xmldom';
 import { ContractError, msg } from '../contract/errors';
-import { parseKmlCoordinates } from '../plan/kml';
-import { extractKmlFromKmz, isZip } from '../plan/kmz';
-import { openRing } from '../plan/shapes';
-import type { GroundElevationFn } from '../terrain/model';
-import type { AirspaceZone, ZoneKind } from './zone';
 import type { UserMessage } from '../contract/types';
+import { isZip, kmzDocuments } from '../plan/kmz';
+import { decodeXmlBytes } from '../plan/xml-text';
+import type { GroundElevationFn } from '../terrain/model';
+import { ImportNotes } from './import-notes';
+import { kmlPieces, type El, type Piece } from './kml-pieces';
+import { footprintKey, footprintWidthM, MIN_ZONE_WIDTH_M, selfCrosses } from './outline';
+import type { AirspaceZone, ZoneKind } from './zone';
 
 export interface ZoneImportResult {
   zones: Array<Omit<AirspaceZone, 'id'>>;
   warnings: UserMessage[];
 }
 
-interface El {
-  localName?: string | null;
-  textContent: string | null;
-  parentNode: El | null;
-  childNodes: { length: number; [i: number]: El };
-  getElementsByTagName(name: string): { length: number; [i: number]: El };
-  getAttribute(name: string): string | null;
-}
-
 const MAX_ZONES = 5000;
 const RESTRICTED_WORDS = /restrict|danger|warning|限制|危险|管制/i;
-
-function firstText(el: El, tag: string): string | undefined {
-  const found = el.getElementsByTagName(tag);
-  const t = found.length > 0 ? found[0]!.textContent?.trim() : undefined;
-  return t ? t : undefined;
-}
-
-function extendedData(placemark: El): Map<string, string> {
-  const out = new Map<string, string>();
-  const datas = placemark.getElementsByTagName('Data');
-  for (let i = 0; i < datas.length; i++) {
-    const name = datas[i]!.getAttribute('name');
-    const value = firstText(datas[i]!, 'value');
-    if (name && value !== undefined) out.set(name.toLowerCase(), value);
-  }
-  const simple = placemark.getElementsByTagName('SimpleData');
-  for (let i = 0; i < simple.length; i++) {
-    const name = simple[i]!.getAttribute('name');
-    const value = simple[i]!.textContent?.trim();
-    if (name && value) out.set(name.toLowerCase(), value);
-  }
-  return out;
-}
-
-/** The names of the Folders around a Placemark, innermost first. */
-function folderNames(el: El): string[] {
-  const out: string[] = [];
-  for (let p = el.parentNode; p; p = p.parentNode) {
-    if (p.localName === 'Folder' || p.localName === 'Document') {
-      for (let i = 0; i < p.childNodes.length; i++) {
-        const c = p.childNodes[i]!;
-        if (c.localName === 'name') out.push(c.textContent?.trim() ?? '');
-      }
-    }
-  }
-  return out;
-}
 
 export function kindFromWords(explicit: string | undefined, words: string[], fallback: ZoneKind): ZoneKind {
   const e = explicit?.toLowerCase().replace(/[-_ ]/g, '');
@@ -85,7 +44,7 @@ export function numberField(data: Map<string, string>, names: string[]): number 
   return undefined;
 }
 
-function parseDoc(text: string): El {
+function parseDoc(text: string, label: string): El {
   let problem: string | undefined;
   let root: El | null = null;
   try {
@@ -102,67 +61,113 @@ function parseDoc(text: string): El {
   }
   if (!root || problem) {
     const why = (problem ?? 'no root element').split('\n')[0]!.slice(0, 160);
-    throw new ContractError('airspace-bad-file', msg(`This KML file is not well-formed XML: ${why}`, `该 KML 文件不是格式正确的 XML：${why}`));
+    // A login or error page saved under the zone file's name, when a download needed a session.
+    if (/^\s*(<!doctype html|<html[\s>])/i.test(text)) {
+      throw new ContractError('airspace-bad-file', msg(`${label} is a web page (HTML), not KML: the download probably returned a login or error page. Download the file again after signing in.`, `${label} 是网页（HTML），不是 KML：下载时可能得到了登录页或错误页。请登录后重新下载。`));
+    }
+    // A file cut short in a copy is the usual cause, and the one a pilot can fix.
+    if (/<(\w+:)?kml[\s>]/.test(text.slice(0, 2000)) && !/<\/(\w+:)?kml>\s*$/.test(text)) {
+      throw new ContractError('airspace-bad-file', msg(`${label} ends early: the file was cut short (${why}). Copy or download it again.`, `${label} 提前结束：文件不完整（${why}）。请重新复制或下载。`));
+    }
+    throw new ContractError('airspace-bad-file', msg(`${label} is not well-formed XML: ${why}. Export it again from the program that made it.`, `${label} 不是格式正确的 XML：${why}。请用生成它的软件重新导出。`));
   }
-  if (root.localName !== 'kml' && root.localName !== 'Document' && root.localName !== 'Folder') {
-    throw new ContractError('airspace-bad-file', msg('This XML file is not KML.', '该 XML 文件不是 KML。'));
+  if (!['kml', 'Document', 'Folder'].includes(root.localName ?? '')) {
+    throw new ContractError('airspace-bad-file', msg(`${label} is XML but not KML.`, `${label} 是 XML 但不是 KML。`));
   }
   return root;
 }
 
-export function importKmlZones(bytes: Uint8Array, source: string, defaultKind: ZoneKind, ground: GroundElevationFn | null): ZoneImportResult {
-  const text = isZip(bytes) ? extractKmlFromKmz(bytes) : new TextDecoder('utf-8').decode(bytes);
-  const root = parseDoc(text);
-  const zones: ZoneImportResult['zones'] = [];
-  const warnings: UserMessage[] = [];
-  const placemarks = root.getElementsByTagName('Placemark');
-  for (let i = 0; i < placemarks.length && zones.length < MAX_ZONES; i++) {
-    const pm = placemarks[i]!;
-    const name = firstText(pm, 'name') ?? `${source} #${i + 1}`;
-    const where = `Placemark ${i + 1} "${name.slice(0, 40)}"`;
-    const data = extendedData(pm);
-    const kind = kindFromWords(data.get('kind') ?? data.get('type'), [name, ...folderNames(pm)], defaultKind);
-    const polygons = pm.getElementsByTagName('Polygon');
-    if (polygons.length === 0) {
-      warnings.push(msg(`${where}: no polygon, skipped.`, `${where}：没有多边形，已跳过。`));
-      continue;
-    }
-    for (let k = 0; k < polygons.length; k++) {
-      const poly = polygons[k]!;
-      const outer = poly.getElementsByTagName('outerBoundaryIs')[0];
-      const coordsText = outer ? firstText(outer, 'coordinates') : undefined;
-      const ring = coordsText ? openRing(parseKmlCoordinates(coordsText, where)) : [];
-      if (ring.length < 3) {
-        warnings.push(msg(`${where}: a polygon with fewer than 3 points, skipped.`, `${where}：多边形少于 3 个点，已跳过。`));
-        continue;
-      }
-      if (poly.getElementsByTagName('innerBoundaryIs').length > 0) {
-        warnings.push(msg(`${where}: holes are ignored; the whole outline is treated as the zone.`, `${where}：内环被忽略，整个外轮廓按空域处理。`));
-      }
-      const mode = (firstText(poly, 'altitudeMode') ?? firstText(poly, 'gx:altitudeMode') ?? firstText(pm, 'altitudeMode') ?? 'clampToGround').trim();
-      const alts = ring.map((p) => p.altM).filter((a): a is number => a !== undefined);
-      let ceilingMslM: number | undefined;
-      if (alts.length > 0 && Math.max(...alts) > 0) {
-        if (mode === 'absolute') ceilingMslM = Math.max(...alts);
-        else if (mode === 'relativeToGround' || mode === 'relativeToSeaFloor') {
-          const c = ring.reduce((a, p) => ({ lat: a.lat + p.lat / ring.length, lon: a.lon + p.lon / ring.length }), { lat: 0, lon: 0 });
-          const g = ground?.(c.lat, c.lon) ?? null;
-          if (g === null) {
-            warnings.push(msg(`${where}: ceiling given above ground but no terrain is loaded there; the zone has no upper limit.`, `${where}：上限以离地高度给出，但该处没有地形数据；此空域按无上限处理。`));
-          } else ceilingMslM = g + Math.max(...alts);
-        }
-      }
-      const floor = numberField(data, ['floorMslM', 'floor', 'lower']);
-      const ceiling = numberField(data, ['ceilingMslM', 'ceiling', 'upper']) ?? ceilingMslM;
-      zones.push({
-        name: polygons.length > 1 ? `${name} (${k + 1})` : name,
-        kind,
-        shape: { type: 'polygon', vertices: ring.map((p) => ({ lat: p.lat, lon: p.lon })) },
-        ...(floor === undefined ? {} : { floorMslM: floor }),
-        ...(ceiling === undefined ? {} : { ceilingMslM: ceiling }),
-        source,
-      });
+/** The levels of a piece's ring in metres AMSL, or null where they cannot be known. */
+function levelsMsl(p: Piece, ground: GroundElevationFn | null, notes: ImportNotes): number[] | null {
+  const alts = p.ring.map((q) => q.altM).filter((a): a is number => a !== undefined);
+  if (alts.length === 0 || Math.max(...alts) <= 0) return null;
+  const top = Math.max(...alts);
+  const bottom = Math.min(...alts);
+  if (p.mode === 'absolute') return [bottom, top];
+  if (p.mode !== 'relativeToGround' && p.mode !== 'relativeToSeaFloor') return null; // clampToGround/-SeaFloor
+  const c = p.ring.reduce((a, q) => ({ lat: a.lat + q.lat / p.ring.length, lon: a.lon + q.lon / p.ring.length }), { lat: 0, lon: 0 });
+  const g = ground?.(c.lat, c.lon) ?? null;
+  if (g === null) {
+    notes.add('noTerrain', p.name);
+    return null;
+  }
+  return [g + bottom, g + top];
+}
+
+/**
+ * Floor and ceiling polygons of one volume: same outline, same folder, neither extruded (an extruded
+ * polygon already means "from the ground up"), from the same Placemark or from unnamed ones.
+ */
+function stackKey(p: Piece, ids: Map<El, number>): string | null {
+  if (p.extruded || p.ring.every((q) => q.altM === undefined)) return null;
+  const c = p.container;
+  if (c && !ids.has(c)) ids.set(c, ids.size);
+  const who = p.named ? `pm${p.placemark}` : 'unnamed';
+  return `${c ? ids.get(c) : -1}|${who}|${p.mode}|${footprintKey(p.ring)}`;
+}
+
+function zonesOf(pieces: Piece[], source: string, defaultKind: ZoneKind, ground: GroundElevationFn | null, notes: ImportNotes): ZoneImportResult['zones'] {
+  const usable: Piece[] = [];
+  for (const p of pieces) {
+    if (p.ring.length < 3) notes.add('tooFewPoints', p.name);
+    else if (footprintWidthM(p.ring) < MIN_ZONE_WIDTH_M) notes.add('wall', p.name);
+    else usable.push(p);
+  }
+  const ids = new Map<El, number>();
+  const groups = new Map<string, Piece[]>();
+  const order: Piece[][] = [];
+  for (const p of usable) {
+    const key = stackKey(p, ids);
+    const g = key === null ? undefined : groups.get(key);
+    if (g) g.push(p);
+    else {
+      const fresh = [p];
+      order.push(fresh);
+      if (key !== null) groups.set(key, fresh);
     }
   }
-  return { zones, warnings };
+  const zones: ZoneImportResult['zones'] = [];
+  for (const group of order) {
+    if (zones.length >= MAX_ZONES) {
+      notes.add('tooMany', group[0]!.name);
+      continue;
+    }
+    const p = group[0]!;
+    if (p.holes) notes.add('holes', p.name);
+    if (selfCrosses(p.ring)) notes.add('crosses', p.name);
+    const levels = group.map((q) => levelsMsl(q, ground, notes));
+    const known = levels.filter((l): l is number[] => l !== null);
+    let floorMslM: number | undefined;
+    let ceilingMslM: number | undefined;
+    if (known.length > 0) ceilingMslM = Math.max(...known.flat());
+    // A band only when every layer of the stack is known: a floor without its ceiling is no zone.
+    if (group.length > 1 && known.length === group.length) floorMslM = Math.min(...known.flat());
+    else if (group.length > 1) ceilingMslM = undefined;
+    const floor = numberField(p.data, ['floorMslM', 'floor', 'lower']) ?? floorMslM;
+    const ceiling = numberField(p.data, ['ceilingMslM', 'ceiling', 'upper']) ?? ceilingMslM;
+    zones.push({
+      name: p.of > 1 && group.length === 1 ? `${p.name} (${p.k + 1})` : p.name,
+      kind: kindFromWords(p.data.get('kind') ?? p.data.get('type'), [p.name, ...p.folders], defaultKind),
+      shape: { type: 'polygon', vertices: p.ring.map((q) => ({ lat: q.lat, lon: q.lon })) },
+      ...(floor === undefined ? {} : { floorMslM: floor }),
+      ...(ceiling === undefined ? {} : { ceilingMslM: ceiling }),
+      source,
+    });
+  }
+  return zones;
+}
+
+export function importKmlZones(bytes: Uint8Array, source: string, defaultKind: ZoneKind, ground: GroundElevationFn | null): ZoneImportResult {
+  const docs = isZip(bytes) ? kmzDocuments(bytes) : [{ name: source, text: decodeXmlBytes(bytes) }];
+  const notes = new ImportNotes();
+  const pieces: Piece[] = [];
+  for (const d of docs) {
+    const label = docs.length > 1 || d.name !== source ? `${source}: ${d.name}` : source;
+    const read = kmlPieces(parseDoc(d.text, label), source);
+    pieces.push(...read.pieces);
+    for (const n of read.noPolygon) notes.add('noPolygon', n);
+  }
+  if (docs.length > 1) notes.add('severalDocs', ...docs.map((d) => d.name));
+  const zones = zonesOf(pieces, source, defaultKind, ground, notes);
+  return { zones, warnings: notes.messages() };
 }

@@ -11,6 +11,9 @@ export type { ZoneImportResult } from './import-kml';
 
 export function importZones(bytes: Uint8Array, source: string, defaultKind: ZoneKind = 'noFly', ground: GroundElevationFn | null = null): ZoneImportResult {
   if (isZip(bytes)) return importKmlZones(bytes, source, defaultKind, ground);
+  if (/\.kmz$/i.test(source) && !/^\s*</.test(new TextDecoder('utf-8').decode(bytes.subarray(0, 64)))) {
+    throw new ContractError('airspace-bad-file', msg(`${source} is not a KMZ: a KMZ is a ZIP archive and this file is not one (damaged, or another format renamed).`, `${source} 不是 KMZ：KMZ 是 ZIP 压缩包，而此文件不是（已损坏，或是改了扩展名的其他格式）。`));
+  }
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
   // The extension decides for broken files, so a damaged KML says "not well-formed XML", not "unknown".
   if (head.startsWith('<') || /<\?xml|<kml/i.test(head) || /\.km[lz]$/i.test(source)) return importKmlZones(bytes, source, defaultKind, ground);

@@ -97,7 +97,13 @@ export const callSchemas = {
   listSerialPorts: z.object({}).strict(),
   getVehicles: z.object({}).strict(),
   getSimulator: z.object({}).strict(),
-  startSimulator: z.object({ vehicles: z.number().int().min(1).max(20).default(1) }).strict(),
+  startSimulator: z
+    .object({
+      vehicles: z.number().int().min(1).max(20).default(1),
+      /** Also a simulated police helicopter (ADS-B on the drones' link), as `gcs sim --helicopter`. */
+      helicopter: z.boolean().optional(),
+    })
+    .strict(),
   stopSimulator: z.object({}).strict(),
   uploadPlan: z.object({ key: vehicleKey, plan: planSchema, types: planParts, verify: z.boolean().default(true) }).strict(),
   downloadPlan: z.object({ key: vehicleKey, types: planParts }).strict(),

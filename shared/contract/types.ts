@@ -97,6 +97,8 @@ export interface SerialPortInfo {
 export interface SimulatorInfo {
   running: boolean;
   vehicles: number;
+  /** Whether the simulated police helicopter flies too. */
+  helicopter: boolean;
   /** The link spec the station opened to hear it, when running. */
   link: string | null;
   pid: number | null;

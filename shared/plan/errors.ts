@@ -17,6 +17,7 @@ export type PlanFileErrorCode =
   | 'kml_bad_coordinates'
   | 'kmz_bad_zip'
   | 'kmz_no_kml'
+  | 'kmz_too_big'
   | 'geojson_bad';
 
 /**

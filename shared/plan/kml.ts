@@ -63,10 +63,13 @@ export function parseKmlCoordinates(text: string, where: string): ShapePoint[] {
     const nums = parts.map(Number);
     const [lon, lat, alt] = nums;
     if (parts.length < 2 || parts.length > 3 || !validLatLon(lat, lon) || (parts.length === 3 && !Number.isFinite(alt))) {
+      // The commonest real mistake: latitude first, as people say it. In China that puts ~120 in the
+      // latitude, out of range; say so, or the pilot hunts for a typo that is not there.
+      const swapped = parts.length >= 2 && validLatLon(lon, lat);
       throw planError(
         'kml_bad_coordinates',
-        `${where}: "${t.slice(0, 40)}" is not "longitude,latitude[,altitude]".`,
-        `${where}：“${t.slice(0, 40)}”不是“经度,纬度[,高度]”。`,
+        `${where}: "${t.slice(0, 40)}" is not "longitude,latitude[,altitude]"${swapped ? ': latitude and longitude look swapped (KML writes longitude first)' : ''}.`,
+        `${where}：“${t.slice(0, 40)}”不是“经度,纬度[,高度]”${swapped ? '：经纬度似乎写反了（KML 先写经度）' : ''}。`,
       );
     }
     return parts.length === 3 ? { lat, lon, altM: alt } : { lat, lon };

@@ -14,6 +14,7 @@ import {
   signedAreaM2,
   type XY,
 } from './geometry';
+import { detourAround } from './detour';
 import { spacingM, type LapMode, type PatternSpec, type ParallelTrackSpec, type OverwatchSpec } from './patterns';
 
 export interface PathPoint extends LatLon {
@@ -192,13 +193,21 @@ function overwatchPath(spec: OverwatchSpec): PatternPath {
   if (spec.crowd.length < 3) return { points: [] };
   const f = localFrame(centroidLatLon(spec.crowd));
   const crowd = spec.crowd.map(f.toXY);
-  const points = spec.stations.map((s) => {
-    const p = f.toLatLon(standOffStation(crowd, f.toXY(s), spec.orbitRadiusM, spec.standOffM));
-    return { ...p, altM, holdS: spec.timeOnStationS, orbitRadiusM: spec.orbitRadiusM };
+  const stations = spec.stations.map((s) => standOffStation(crowd, f.toXY(s), spec.orbitRadiusM, spec.standOffM));
+  const laps = lapsOf(spec.rotations);
+  const points: PathPoint[] = [];
+  const transit = (a: XY, b: XY) => {
+    for (const p of detourAround(a, b, crowd, spec.standOffM)) points.push({ ...f.toLatLon(p), altM });
+  };
+  stations.forEach((s, i) => {
+    if (i > 0) transit(stations[i - 1], s);
+    points.push({ ...f.toLatLon(s), altM, holdS: spec.timeOnStationS, orbitRadiusM: spec.orbitRadiusM });
   });
+  // The jump back to the first station is a leg too: go round the crowd before it.
+  if (laps > 1 && stations.length > 1) transit(stations[stations.length - 1], stations[0]);
   return {
     points,
-    repeat: { fromPoint: 0, laps: lapsOf(spec.rotations), mode: spec.lapMode },
+    repeat: { fromPoint: 0, laps, mode: spec.lapMode },
     roi: spec.roi ?? centroidLatLon(spec.crowd),
   };
 }

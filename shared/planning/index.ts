@@ -6,6 +6,8 @@ export * from './pattern-schema';
 export * from './plan-file';
 export * from './checks';
 export * from './plan-doc';
+export * from './edit-ops';
+export * from './mission-settings';
 export * from './pattern-ops';
 export * from './pattern-defaults';
 export * from './overrides';

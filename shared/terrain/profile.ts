@@ -37,31 +37,57 @@ export interface TerrainProfile {
 
 export const MAX_PROFILE_SAMPLES = 5000;
 
-/** Straight-line interpolation of lat/lon: legs are short (metres to kilometres), error negligible. */
-export function terrainProfile(route: readonly ProfilePoint[], ground: GroundElevationFn, sampleSpacingM = 30): TerrainProfile {
+/** A point along a route: which leg it is on and how far along it (t from 0 to 1). */
+export interface LegSample {
+  distanceM: number;
+  lat: number;
+  lon: number;
+  /** Index of the leg (from route[leg] to route[leg + 1]); the last vertex is on the last leg at t = 1. */
+  leg: number;
+  t: number;
+  /** Index of the route vertex this sample sits on, when it is one. */
+  vertex?: number;
+}
+
+/**
+ * Points every `spacingM` along each leg and at every vertex. Never more than `maxSamples` between
+ * the vertices: a very long route gets coarser sampling, not a frozen UI or an oversized request.
+ * Straight-line interpolation of lat/lon: legs are short (metres to kilometres), error negligible.
+ */
+export function sampleLegs(route: ReadonlyArray<{ lat: number; lon: number }>, spacingM: number, maxSamples = MAX_PROFILE_SAMPLES): LegSample[] {
   const legs: number[] = [];
   for (let i = 1; i < route.length; i++) legs.push(distanceM(route[i - 1]!, route[i]!));
   const totalM = legs.reduce((a, b) => a + b, 0);
-  // Never more than MAX_PROFILE_SAMPLES: a very long route gets coarser sampling, not a frozen UI.
-  const spacing = Math.max(sampleSpacingM, totalM / MAX_PROFILE_SAMPLES, 0.1);
-  const samples: ProfileSample[] = [];
-  const push = (lat: number, lon: number, altMslM: number, dist: number, vertex?: number): void => {
-    const g = ground(lat, lon);
-    samples.push({ distanceM: dist, lat, lon, altMslM, groundMslM: g, heightAglM: g === null ? null : altMslM - g, ...(vertex === undefined ? {} : { vertex }) });
-  };
+  const spacing = Math.max(spacingM, totalM / Math.max(1, maxSamples), 0.1);
+  const out: LegSample[] = [];
   let start = 0;
   for (let i = 0; i < route.length; i++) {
     const p = route[i]!;
-    push(p.lat, p.lon, p.altMslM, start, i);
+    const leg = Math.min(i, Math.max(0, route.length - 2));
+    out.push({ distanceM: start, lat: p.lat, lon: p.lon, leg, t: i === leg ? 0 : 1, vertex: i });
     if (i === route.length - 1) break;
     const q = route[i + 1]!;
-    const leg = legs[i]!;
-    for (let d = spacing; d < leg - 1e-6; d += spacing) {
-      const t = d / leg;
-      push(p.lat + (q.lat - p.lat) * t, p.lon + (q.lon - p.lon) * t, p.altMslM + (q.altMslM - p.altMslM) * t, start + d);
+    const len = legs[i]!;
+    for (let d = spacing; d < len - 1e-6; d += spacing) {
+      const t = d / len;
+      out.push({ distanceM: start + d, lat: p.lat + (q.lat - p.lat) * t, lon: p.lon + (q.lon - p.lon) * t, leg: i, t });
     }
-    start += leg;
+    start += len;
   }
+  return out;
+}
+
+export function terrainProfile(route: readonly ProfilePoint[], ground: GroundElevationFn, sampleSpacingM = 30): TerrainProfile {
+  const at = sampleLegs(route, sampleSpacingM);
+  const totalM = at.length > 0 ? at[at.length - 1]!.distanceM : 0;
+  const samples: ProfileSample[] = at.map(({ distanceM: dist, lat, lon, leg, t, vertex }) => {
+    const a = route[leg]!;
+    const b = route[Math.min(leg + 1, route.length - 1)]!;
+    // The vehicle climbs or descends evenly along a leg.
+    const altMslM = a.altMslM + (b.altMslM - a.altMslM) * t;
+    const g = ground(lat, lon);
+    return { distanceM: dist, lat, lon, altMslM, groundMslM: g, heightAglM: g === null ? null : altMslM - g, ...(vertex === undefined ? {} : { vertex }) };
+  });
   let minAgl: TerrainProfile['minAgl'] = null;
   let maxAgl: TerrainProfile['maxAgl'] = null;
   let missing = 0;

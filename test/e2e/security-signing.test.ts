@@ -2,44 +2,26 @@
 // simulator as its own process over TCP, the built renderer in Debian's Chromium. The pilot sets a
 // key, sends it to the aircraft over the link, and the vehicle row turns "signed"; then the aircraft
 // reboots and a banner says so, with its state.
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GroundStation } from '../../electron/core/station';
-import { startServer } from '../../electron/server/server';
-import { launchChromium } from '../support/browser';
 import { startTcpSim, type SimProcess } from '../support/gcs-cli';
-
-const ROOT = join(__dirname, '..', '..');
-const STATIC_DIR = join(ROOT, 'dist', 'renderer');
-const SHOTS = join(ROOT, 'test-results');
+import { SHOTS, startUiStation, type UiStation } from '../support/ui-station';
 
 describe('signing and vehicle faults in Chromium', () => {
-  let station: GroundStation;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
+  let ui: UiStation;
   let page: Page;
   let sim: SimProcess;
 
   beforeAll(async () => {
-    if (!existsSync(join(STATIC_DIR, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test does).');
-    mkdirSync(SHOTS, { recursive: true });
     sim = await startTcpSim(['--reboot-after', '25']);
-    station = new GroundStation({ host: 'server' });
-    await station.start();
-    await station.openLink({ spec: `tcp:127.0.0.1:${sim.tcpPort}` }, { role: 'pilot', name: 'setup' });
-    server = await startServer({ station, port: 0, staticDir: STATIC_DIR });
-    browser = await launchChromium({ lang: 'en-US' });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-    page.on('pageerror', (err) => console.error('page error:', err.message));
-    await page.goto(server.url);
+    ui = await startUiStation();
+    await ui.station.openLink({ spec: `tcp:127.0.0.1:${sim.tcpPort}` }, { role: 'pilot', name: 'setup' });
+    page = await ui.open();
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await station?.close();
+    await ui?.close();
     sim?.child.kill('SIGKILL');
   });
 
@@ -52,7 +34,7 @@ describe('signing and vehicle faults in Chromium', () => {
     await page.getByTestId('signing-setup').click();
     await expect.poll(async () => chip.getAttribute('data-state'), { timeout: 15_000 }).toBe('signed');
     await page.getByTestId('signing-require').check();
-    await expect.poll(async () => (await station.getSigning({}, { role: 'pilot', name: 't' }))[0]?.requireSigned, { timeout: 5_000 }).toBe(true);
+    await expect.poll(async () => (await ui.station.getSigning({}, { role: 'pilot', name: 't' }))[0]?.requireSigned, { timeout: 5_000 }).toBe(true);
     await page.screenshot({ path: join(SHOTS, 'security-signed-en.png') });
     await page.getByTestId('vehicle-row').first().screenshot({ path: join(SHOTS, 'security-vehicle-row-en.png') });
   }, 60_000);

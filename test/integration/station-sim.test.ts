@@ -87,7 +87,7 @@ describe('GroundStation with the simulator', () => {
     expect(latest.get('1:1')!.mode).toBe('STABILIZE');
 
     const stopped = await station.stopSimulator({}, pilot);
-    expect(stopped).toEqual({ running: false, vehicles: 0, link: null, pid: null });
+    expect(stopped).toEqual({ running: false, vehicles: 0, helicopter: false, link: null, pid: null });
     expect(alive(sim.pid!)).toBe(false);
     expect(station.listLinks()).toEqual([]);
   }, 40_000);
@@ -127,6 +127,23 @@ describe('GroundStation with the simulator', () => {
     await waitFor(() => latest.get('1:1')?.linkLost === false, 6000, 'link recovered');
     child.kill('SIGTERM');
   }, 45_000);
+
+  it('starts with the simulated helicopter when asked: its ADS-B track reaches the station', async () => {
+    const station = new GroundStation({ host: 'server' });
+    stations.push(station);
+    await station.start();
+    let tracks: Array<{ id: string; callsign: string | null; aircraftClass: string; source: string }> = [];
+    station.subscribe((name, payload) => {
+      if (name === 'traffic') tracks = (payload as Events['traffic']).tracks;
+    });
+    const sim = await station.startSimulator({ vehicles: 1, helicopter: true }, pilot);
+    expect(sim).toMatchObject({ running: true, vehicles: 1, helicopter: true });
+    expect(station.getSimulator()).toMatchObject({ helicopter: true });
+    const heli = await waitFor(() => tracks.find((t) => t.id === 'icao:780A1B'), 20_000, 'the helicopter track');
+    expect(heli).toMatchObject({ callsign: 'POLICE1', aircraftClass: 'helicopter' });
+    // Restarted without it: no helicopter in the simulator any more.
+    expect(await station.startSimulator({ vehicles: 1 }, pilot)).toMatchObject({ helicopter: false });
+  }, 40_000);
 
   it('close() stops the simulator too: no orphan process', async () => {
     const station = new GroundStation({ host: 'server' });

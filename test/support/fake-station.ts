@@ -48,7 +48,7 @@ export class FakeStation implements Station {
   private readonly listeners = new Set<EventListener>();
   private readonly links = new Map<string, LinkInfo>();
   private nextLinkId = 1;
-  private sim: SimulatorInfo = { running: false, vehicles: 0, link: null, pid: null };
+  private sim: SimulatorInfo = { running: false, vehicles: 0, helicopter: false, link: null, pid: null };
   private timer: ReturnType<typeof setInterval> | null = null;
   private tick = 0;
   private readonly tickMs: number;
@@ -151,14 +151,14 @@ export class FakeStation implements Station {
 
   startSimulator(p: CheckedParams<'startSimulator'>, caller: Caller): SimulatorInfo {
     this.record('startSimulator', caller);
-    this.sim = { running: true, vehicles: p.vehicles, link: 'udp:127.0.0.1:14550', pid: 4242 };
+    this.sim = { running: true, vehicles: p.vehicles, helicopter: p.helicopter ?? false, link: 'udp:127.0.0.1:14550', pid: 4242 };
     this.emit('simulator', { ...this.sim });
     return { ...this.sim };
   }
 
   stopSimulator(_p: CheckedParams<'stopSimulator'>, caller: Caller): SimulatorInfo {
     this.record('stopSimulator', caller);
-    this.sim = { running: false, vehicles: 0, link: null, pid: null };
+    this.sim = { running: false, vehicles: 0, helicopter: false, link: null, pid: null };
     this.emit('simulator', { ...this.sim });
     return { ...this.sim };
   }

@@ -1,5 +1,6 @@
 // Fuzz targets shared by the CI-sized test (test/unit/security-fuzz.test.ts, fixed seed) and the long
-// run (`npm run fuzz`, scripts/fuzz.ts): every reader of untrusted input, fed mutations of real files
+// run (`npm run fuzz`, scripts/fuzz.ts): every reader of untrusted input (the tlog reader's target is
+// in fuzz-tlog.ts), fed mutations of real files
 // (test/fixtures) and random bytes. A target returns 'ok' or 'refused'; anything it throws is a bug.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { FakeClock } from '../../electron/core/protocol/fake-clock';
 import { seededRandom } from '../../electron/core/protocol/lossy-link';
 import { Fleet } from '../../electron/core/vehicle';
 import { SigningGuard } from '../../electron/core/security/signing-guard';
+import { tlogReader, tlogSeeds } from './fuzz-tlog';
 
 export type Outcome = 'ok' | 'refused';
 
@@ -18,6 +20,8 @@ export interface FuzzTarget {
   name: string;
   /** Real inputs the mutations start from. */
   seeds: Uint8Array[];
+  /** Damage particular to the format, applied after the generic mutations. */
+  mutate?(input: Uint8Array, rand: () => number): Uint8Array;
   run(input: Uint8Array): Outcome;
 }
 
@@ -150,7 +154,8 @@ function mavlinkPipeline(seeds: Uint8Array[]): FuzzTarget {
 export function fuzzTargets(fixturesDir: string): FuzzTarget[] {
   const plans = files(join(fixturesDir, 'plan'));
   const kml = files(join(fixturesDir, 'kml'));
-  const tlogs = files(join(fixturesDir, 'tlog')).map((b) => b.subarray(0, 64 * 1024));
+  const logs = files(join(fixturesDir, 'tlog'));
+  const tlogs = logs.map((b) => b.subarray(0, 64 * 1024));
   const geo = [new TextEncoder().encode(writeMissionGeoJson(parseQgcPlan(utf8.decode(plans[plans.length - 1]))))];
   return [
     mavlinkPipeline(tlogs),
@@ -158,6 +163,7 @@ export function fuzzTargets(fixturesDir: string): FuzzTarget[] {
     importer('wpl', files(join(fixturesDir, 'wpl')), (b) => parseWplPlan(utf8.decode(b))),
     importer('kml-kmz', kml, (b) => parseKmlOrKmz(b)),
     importer('geojson', geo, (b) => parseGeoJson(utf8.decode(b))),
+    tlogReader(tlogSeeds(logs)),
   ];
 }
 
@@ -175,7 +181,7 @@ export function fuzzTarget(t: FuzzTarget, seed: number, cases: number, maxMsPerC
   for (let c = 0; c < cases; c++) {
     const rand = prng((seed ^ Math.imul(c + 1, 0x9e3779b9)) >>> 0);
     const base = t.seeds[Math.floor(rand() * t.seeds.length)];
-    const input = rand() < 0.05 ? randomBytes(rand, 1 + Math.floor(rand() * 8192)) : mutateBytes(base, rand, t.seeds);
+    const input = rand() < 0.05 ? randomBytes(rand, 1 + Math.floor(rand() * 8192)) : mutated(t, base, rand);
     const t0 = performance.now();
     let outcome: Outcome;
     try {
@@ -192,6 +198,11 @@ export function fuzzTarget(t: FuzzTarget, seed: number, cases: number, maxMsPerC
     report[outcome]++;
   }
   return report;
+}
+
+function mutated(t: FuzzTarget, base: Uint8Array, rand: () => number): Uint8Array {
+  const b = mutateBytes(base, rand, t.seeds);
+  return t.mutate ? t.mutate(b, rand) : b;
 }
 
 function randomBytes(rand: () => number, n: number): Uint8Array {

@@ -1,6 +1,6 @@
 // The desktop host with Electron mocked: desktop-app.ts runs for real and every hook it registers
 // is captured and exercised: the app:// scheme and its handler, window options, CSP, navigation,
-// window.open, permissions, and the port hand-over with sender validation.
+// window.open, permissions, and the port hand-over with sender validation (refusals audited).
 import { EventEmitter } from 'node:events';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +29,9 @@ const h = vi.hoisted(() => {
     devicePermission: null as null | ((details: unknown) => boolean),
     beforeRequest: null as null | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
   };
-  return { appHandlers, ipcHandlers, windows, channels, session, events, protocol, readiness, stationStarted: false };
+  // What the station's audit log was given (GroundStation.recordRefusal in the real app).
+  const refusals: Array<{ channel: string; who: string; reason: string }> = [];
+  return { appHandlers, ipcHandlers, windows, channels, session, events, protocol, readiness, refusals, stationStarted: false };
 });
 
 vi.mock('electron', async () => {
@@ -187,6 +189,7 @@ beforeAll(async () => {
         h.stationStarted = true;
         await start();
       };
+      (station as FakeStation & { recordRefusal(r: (typeof h.refusals)[number]): void }).recordRefusal = (r) => h.refusals.push(r);
       return station;
     },
     BUNDLE_DIR,
@@ -322,6 +325,12 @@ describe('Electron main process', () => {
     expect(posted).toHaveLength(0);
     expect(h.channels).toHaveLength(0);
     expect(warn).toHaveBeenCalledTimes(6);
+    // Each refusal is in the audit log too, as the server host's are (issue 8).
+    expect(h.refusals).toHaveLength(6);
+    expect(h.refusals.every((r) => r.channel === 'ipc' && /^station port refused: /.test(r.reason))).toBe(true);
+    expect(h.refusals.map((r) => r.who)).toContain('frame https://evil.example/');
+    expect(h.refusals[1]!.reason).toMatch(/subframe/);
+    expect(h.refusals[2]).toMatchObject({ who: 'a frame that is gone', reason: 'station port refused: the asking frame is gone' });
 
     acquire({ sender, senderFrame: { url: APP_INDEX_URL, parent: null } });
     expect(posted).toHaveLength(1);

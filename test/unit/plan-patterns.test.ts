@@ -1,3 +1,4 @@
+import { detourAround, segmentToPolygonM } from '../../shared/planning/detour';
 import { describe, expect, it } from 'vitest';
 import { bearingDeg, destinationPoint } from '../../shared/geo/bearing';
 import { distanceM } from '../../shared/geo/distance';
@@ -163,8 +164,8 @@ describe('patrols and overwatch', () => {
     const spec = { kind: 'overwatch' as const, altM: 40, minAltM: 80, crowd, stations, orbitRadiusM: 50, standOffM: 100, timeOnStationS: 300, rotations: 2, lapMode: 'doJump' as const };
     const path = generatePath(spec);
     const crowdXY = crowd.map(f.toXY);
-    for (const s of path.points) {
-      expect(s.altM).toBe(80);
+    for (const s of path.points) expect(s.altM).toBe(80);
+    for (const s of path.points.filter((p) => p.holdS !== undefined)) {
       const c = f.toXY(s);
       for (let deg = 0; deg < 360; deg += 5) {
         const p = { x: c.x + 50 * Math.cos((deg * Math.PI) / 180), y: c.y + 50 * Math.sin((deg * Math.PI) / 180) };
@@ -178,5 +179,29 @@ describe('patrols and overwatch', () => {
     const jump = items.find((i) => i.command === MAV_CMD.DO_JUMP);
     expect(jump?.param1).toBe(2);
     expect(patternStats(spec, 10).timeS).toBeGreaterThan(6 * 300);
+  });
+
+  it('overwatch transit legs go round the crowd, never over it, including the leg back for the next rotation', () => {
+    const f = localFrame({ lat: 46.07, lon: 122.09 });
+    // A market square 300 x 120 m; stations west and east of it, so the straight leg would cross it.
+    const crowdXY = [{ x: 0, y: 0 }, { x: 300, y: 0 }, { x: 300, y: 120 }, { x: 0, y: 120 }];
+    const crowd = crowdXY.map(f.toLatLon);
+    const stations = [{ x: -200, y: 60 }, { x: 500, y: 60 }].map(f.toLatLon);
+    for (const standOffM of [30, 80]) {
+      const spec = { kind: 'overwatch' as const, altM: 60, minAltM: 60, crowd, stations, orbitRadiusM: 40, standOffM, timeOnStationS: 60, rotations: 3, lapMode: 'doJump' as const };
+      const pts = generatePath(spec).points.map((p) => f.toXY(p));
+      expect(pts.length).toBeGreaterThan(2);
+      const legs = pts.map((p, i) => [p, pts[(i + 1) % pts.length]] as const);
+      for (const [a, b] of legs) expect(segmentToPolygonM(a, b, crowdXY)).toBeGreaterThanOrEqual(standOffM - 0.01);
+      // Not a wide loop: there and back, each way at most a few stand-offs longer than going straight through.
+      const len = legs.slice(0, -1).reduce((m, [a, b]) => m + Math.hypot(a.x - b.x, a.y - b.y), 0);
+      expect(len).toBeLessThan(2 * (700 + 4 * standOffM + 200));
+    }
+  });
+
+  it('no detour when the straight leg is clear', () => {
+    const sq = [{ x: 0, y: 0 }, { x: 100, y: 0 }, { x: 100, y: 100 }, { x: 0, y: 100 }];
+    expect(detourAround({ x: -50, y: 300 }, { x: 150, y: 300 }, sq, 50)).toEqual([]);
+    expect(detourAround({ x: -50, y: 50 }, { x: 150, y: 50 }, sq, 50).length).toBeGreaterThan(0);
   });
 });

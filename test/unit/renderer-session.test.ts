@@ -26,7 +26,7 @@ class FakeClient implements StationClient {
     hello: { host: 'server', role: 'pilot', version: 't', sysid: 255 },
     getVehicles: [snapshot({ sysid: 3 })],
     listLinks: [],
-    getSimulator: { running: false, vehicles: 0, link: null, pid: null },
+    getSimulator: { running: false, vehicles: 0, helicopter: false, link: null, pid: null },
   };
   call(method: string, params?: unknown): Promise<never> {
     if (method === 'openLink') return Promise.reject(new ContractError('link_busy', msg('Port in use.', '端口被占用。')));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSimArgs, SimArgError } from '../../electron/core/sim/args';
+import { simulatorArgs } from '../../electron/core/station-parts/simulator-process';
+import { callSchemas } from '../../shared/contract/api';
 
 describe('gcs sim arguments', () => {
   it('defaults to one vehicle over UDP to 127.0.0.1:14550 at Ulanhot, 4 Hz default streams', () => {
@@ -54,5 +56,21 @@ describe('gcs sim arguments', () => {
   ])('%j is refused with a clear message', (args, text) => {
     expect(() => parseSimArgs(args)).toThrow(SimArgError);
     expect(() => parseSimArgs(args)).toThrow(text);
+  });
+});
+
+describe("the station's simulator arguments", () => {
+  it('adds --helicopter only when the pilot asks for it', () => {
+    expect(simulatorArgs({ udpPort: 14555, vehicles: 3 })).toEqual(['--udp', '127.0.0.1:14555', '--vehicles', '3', '--demo']);
+    expect(simulatorArgs({ udpPort: 14555, vehicles: 3, helicopter: true })).toContain('--helicopter');
+    // What the station passes is what the simulator's own parser reads.
+    expect(parseSimArgs(simulatorArgs({ udpPort: 14555, vehicles: 2, helicopter: true }))).toMatchObject({ helicopter: true, vehicles: 2, demo: true });
+    expect(parseSimArgs(simulatorArgs({ udpPort: 14555, vehicles: 2 })).helicopter).toBe(false);
+  });
+
+  it('the contract takes a boolean helicopter and nothing else', () => {
+    expect(callSchemas.startSimulator.safeParse({ vehicles: 2, helicopter: true }).success).toBe(true);
+    expect(callSchemas.startSimulator.safeParse({ vehicles: 2 }).success).toBe(true);
+    expect(callSchemas.startSimulator.safeParse({ vehicles: 2, helicopter: 'yes' }).success).toBe(false);
   });
 });

@@ -42,7 +42,11 @@ export function readTlogFile(path: string): Uint8Array {
 }
 
 export function openReplay(path: string, flight: FlightRecord | null, notes: Note[], opts: ReplayPlayerOptions): OpenReplay {
-  const bytes = readTlogFile(path);
+  return openReplayBytes(readTlogFile(path), path, flight, notes, opts);
+}
+
+/** The whole read of a tlog's bytes (index, scan, player): apart from the file so the fuzzer feeds it. */
+export function openReplayBytes(bytes: Uint8Array, path: string, flight: FlightRecord | null, notes: Note[], opts: ReplayPlayerOptions): OpenReplay {
   const index = indexTlog(bytes);
   if (index.count === 0) {
     throw new ContractError('tlog_empty', msg(`${path} holds no MAVLink frames we can read.`, `${path} 中没有可读取的 MAVLink 帧。`));

@@ -1,6 +1,7 @@
 // The audit log: every upload, download, clear and command sent to a vehicle (who asked, as what
-// role, when it started and ended, what came of it) and every refusal of the server host (wrong
-// token, forbidden call, foreign origin), in the station database. Rows are only ever inserted.
+// role, when it started and ended, what came of it) and every refusal of a host (server: wrong token,
+// forbidden call, foreign origin; desktop: IPC from a foreign frame), in the station database. Rows
+// are only ever inserted.
 import type { AuditEntry, AuditQuery } from '../../../shared/contract/areas/security';
 import { migrate, type StationDb } from '../recording/station-db';
 import type { OperationRecord } from '../station-parts/vehicle-operations';

@@ -26,11 +26,27 @@ export function simulatorArgv(command: string[] | undefined): [string, string[]]
   return [process.execPath, ['--import', 'tsx', join(root, SIM_ENTRY)]];
 }
 
-export async function spawnSimulator(opts: { command?: string[]; udpPort: number; vehicles: number; onExit: (code: number | null) => void }): Promise<SimulatorChild> {
-  const [cmd, baseArgs] = simulatorArgv(opts.command);
+export interface SimulatorSpawn {
+  command?: string[];
+  udpPort: number;
+  vehicles: number;
+  /** `--helicopter`: a police helicopter's ADS-B on the same link, for separation training. */
+  helicopter?: boolean;
+  onExit: (code: number | null) => void;
+}
+
+/** The simulator's own arguments after the command: where to send, how many, what flies. */
+export function simulatorArgs(opts: Pick<SimulatorSpawn, 'udpPort' | 'vehicles' | 'helicopter'>): string[] {
   // --demo: the UI's simulator is for seeing the station work (and for training), so its drones fly a
   // patrol on their own until a pilot changes their mode.
-  const args = [...baseArgs, '--udp', `127.0.0.1:${opts.udpPort}`, '--vehicles', String(opts.vehicles), '--demo'];
+  const args = ['--udp', `127.0.0.1:${opts.udpPort}`, '--vehicles', String(opts.vehicles), '--demo'];
+  if (opts.helicopter) args.push('--helicopter');
+  return args;
+}
+
+export async function spawnSimulator(opts: SimulatorSpawn): Promise<SimulatorChild> {
+  const [cmd, baseArgs] = simulatorArgv(opts.command);
+  const args = [...baseArgs, ...simulatorArgs(opts)];
   const env = { ...process.env };
   // Inside Electron, process.execPath is the app itself: this makes it behave as plain Node.
   if (process.versions.electron) env.ELECTRON_RUN_AS_NODE = '1';

@@ -1,4 +1,5 @@
-// Start or stop the station's simulator: the demo, and the way to try the UI without a drone.
+// Start or stop the station's simulator: the demo, and the way to try the UI without a drone; with the
+// simulated police helicopter when asked, to see the traffic and separation alerts work.
 import { useState } from 'react';
 import { ErrorMessage } from '../../components/ErrorMessage';
 import { useT } from '../../i18n/useT';
@@ -16,6 +17,8 @@ export function SimulatorControls() {
   // Said on the button, not only refused by the station: a commander should know why it is grey.
   const refusedTitle = useConnectionStore((s) => (s.status === 'connected' && !selectMayFly(s) ? 'role.notAllowed' : null));
   const [count, setCount] = useState(1);
+  const [helicopter, setHelicopter] = useState(false);
+  const withHelicopter = useSimulatorStore((s) => s.info?.running === true && s.info.helicopter === true);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ContractErrorValue | null>(null);
 
@@ -30,7 +33,15 @@ export function SimulatorControls() {
   return (
     <div className="sim-controls">
       {running ? (
-        <button type="button" className="btn btn-warn" data-testid="sim-stop" disabled={!mayFly || busy} title={refusedTitle ? t(refusedTitle) : undefined} onClick={() => run(stopSimulator)}>
+        <button
+          type="button"
+          className="btn btn-warn"
+          data-testid="sim-stop"
+          data-helicopter={withHelicopter}
+          disabled={!mayFly || busy}
+          title={refusedTitle ? t(refusedTitle) : withHelicopter ? t('sim.running.helicopter') : undefined}
+          onClick={() => run(stopSimulator)}
+        >
           {t('sim.stop')}
         </button>
       ) : (
@@ -51,7 +62,11 @@ export function SimulatorControls() {
               }}
             />
           </label>
-          <button type="button" className="btn btn-primary" data-testid="sim-start" disabled={!mayFly || busy} title={refusedTitle ? t(refusedTitle) : undefined} onClick={() => run(() => startSimulator(count))}>
+          <label className="sim-helicopter" title={t('sim.helicopter.title')}>
+            <input type="checkbox" data-testid="sim-helicopter" checked={helicopter} disabled={!mayFly || busy} onChange={(e) => setHelicopter(e.target.checked)} />
+            {t('sim.helicopter')}
+          </label>
+          <button type="button" className="btn btn-primary" data-testid="sim-start" disabled={!mayFly || busy} title={refusedTitle ? t(refusedTitle) : undefined} onClick={() => run(() => startSimulator(count, helicopter))}>
             {t('sim.start')}
           </button>
         </>

@@ -4,6 +4,7 @@ import { ViewTabs } from '../../components/ViewTabs';
 import { useT } from '../../i18n/useT';
 import { selectMayFly, useConnectionStore } from '../../stores/connection';
 import { useLinksStore } from '../../stores/links';
+import { AuditButton } from '../security/AuditDialog';
 import { ConnectionBadge } from './ConnectionBadge';
 import { SimulatorControls } from './SimulatorControls';
 
@@ -23,6 +24,7 @@ export function TopBar(props: { onOpenConnect: () => void }) {
         {linkCount > 0 && <span className="count-pill">{t('topbar.links', { count: linkCount })}</span>}
       </button>
       <SimulatorControls />
+      <AuditButton />
       <LanguageSwitch />
     </header>
   );

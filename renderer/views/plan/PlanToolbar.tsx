@@ -3,6 +3,9 @@
 import { useT } from '../../i18n/useT';
 import { usePlanStore, type PlanTool } from '../../stores/plan';
 
+/** Tools whose tooltip tells their key and tricks. */
+const TOOL_TIPS: Partial<Record<PlanTool, 'planEdit.toolTip.select' | 'planEdit.toolTip.addWaypoint'>> = { select: 'planEdit.toolTip.select', addWaypoint: 'planEdit.toolTip.addWaypoint' };
+
 export const PLAN_TOOLS: readonly PlanTool[] = ['select', 'addWaypoint', 'drawPolygon', 'drawLine', 'drawPoint', 'rally', 'fenceCircle'];
 
 export function PlanToolbar() {
@@ -12,7 +15,7 @@ export function PlanToolbar() {
   return (
     <div className="plan-toolbar" role="toolbar" data-testid="plan-toolbar">
       {PLAN_TOOLS.map((k) => (
-        <button key={k} type="button" className={`btn plan-tool${tool === k ? ' plan-tool--on' : ''}`} aria-pressed={tool === k} data-testid={`plan-tool-${k}`} onClick={() => setTool(k)}>
+        <button key={k} type="button" className={`btn plan-tool${tool === k ? ' plan-tool--on' : ''}`} aria-pressed={tool === k} title={TOOL_TIPS[k] ? t(TOOL_TIPS[k]) : undefined} data-testid={`plan-tool-${k}`} onClick={() => setTool(k)}>
           {t(`plan.tool.${k}`)}
         </button>
       ))}

@@ -13,9 +13,10 @@ import { MissionTab } from './edit/MissionTab';
 import { PlanFileBar } from './edit/PlanFileBar';
 import { useMapEditing } from './edit/useMapEditing';
 import { usePlanShortcuts } from './edit/usePlanShortcuts';
-import { addPlanLayers, fenceGeoJson, planBounds, routeGeoJson, setPlanData } from './planLayers';
+import { addPlanLayers, fenceGeoJson, handlesGeoJson, planBounds, routeGeoJson, setPlanData } from './planLayers';
 import { PlanStats } from './PlanStats';
 import { PlanToolbar } from './PlanToolbar';
+import { AltitudeProfile } from './profile/AltitudeProfile';
 import { DrawHint } from './shapes/DrawHint';
 import { FenceRallyTab } from './shapes/FenceRallyTab';
 import { ShapesTab } from './shapes/ShapesTab';
@@ -36,7 +37,6 @@ export function PlanView() {
   const dropped = usePlanStore((s) => s.dropped);
   const fileName = usePlanStore((s) => s.fileName);
   const error = usePlanStore((s) => s.error);
-  const selectedIndex = usePlanStore((s) => s.selectedIndex);
   const savedDoc = usePlanStore((s) => s.savedDoc);
   const [map, setMap] = useState<MapLibreMap | null>(null);
   const [layersReady, setLayersReady] = useState(false);
@@ -69,10 +69,11 @@ export function PlanView() {
   useShapeDrawing(map, layersReady);
   usePlanShortcuts();
 
-  // Only the sources whose data changed are replaced: a selection change does not resend the fence.
+  // Only the sources whose data changed are replaced: the selection is feature-state (useMapEditing),
+  // so selecting an item does not resend a 2,000-point route.
   useEffect(() => {
-    if (map && layersReady) setPlanData(map, routeGeoJson(plan, selectedIndex), null);
-  }, [map, layersReady, plan, selectedIndex]);
+    if (map && layersReady) setPlanData(map, routeGeoJson(plan), null, handlesGeoJson(plan));
+  }, [map, layersReady, plan]);
   useEffect(() => {
     if (!map || !layersReady) return;
     setPlanData(map, null, fenceGeoJson(plan, patterns));
@@ -121,6 +122,7 @@ export function PlanView() {
         <main className="map-area">
           <MapView vehicles={NO_VEHICLES} trails={NO_TRAILS} selectedKey={null} onSelectVehicle={() => undefined} follow={false} labels={{ followOn: '', followOff: '' }} onMap={setMap} />
         </main>
+        <AltitudeProfile />
       </div>
     </div>
   );

@@ -1,4 +1,5 @@
-// The plan on the map: the route as one line, the items as numbered circles, the fence as outlines.
+// The plan on the map: the route as one line, the items as circles, handles halfway along the legs,
+// the planned home, the fence as outlines, and a small preview source for a drag in progress.
 // One GeoJSON source each, replaced only when the plan changes.
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { circleVertices } from '../../../shared/geo/bearing';
@@ -9,17 +10,51 @@ import type { PatternInstance } from '../../../shared/planning';
 
 export const PLAN_ROUTE_SOURCE = 'plan-route';
 export const PLAN_FENCE_SOURCE = 'plan-fence';
+export const PLAN_HANDLES_SOURCE = 'plan-handles';
+export const PLAN_DRAG_SOURCE = 'plan-drag';
+export const PLAN_ITEMS_LAYER = 'plan-route-items';
+export const PLAN_HANDLES_LAYER = 'plan-route-handles';
 
 type FC = GeoJSON.FeatureCollection;
 
-export function routeGeoJson(plan: Plan | null, selectedIndex: number | null): FC {
+/**
+ * The route line, the items (feature id = item index, so the selection and a drag are feature-state,
+ * not a new setData of 2,000 points) and the planned home. `selectedIndex` is only for callers that
+ * draw a static picture; the editor marks the selection with feature-state.
+ */
+export function routeGeoJson(plan: Plan | null, selectedIndex: number | null = null): FC {
   if (!plan) return { type: 'FeatureCollection', features: [] };
   const pts = routePoints(plan);
   const features: GeoJSON.Feature[] = [];
   if (pts.length > 1) features.push({ type: 'Feature', properties: { kind: 'route' }, geometry: { type: 'LineString', coordinates: pts.map((p) => [p.lon, p.lat]) } });
   for (const p of pts) {
-    features.push({ type: 'Feature', properties: { kind: 'item', n: String(p.index + 1), selected: p.index === selectedIndex }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } });
+    features.push({ type: 'Feature', id: p.index, properties: { kind: 'item', n: String(p.index + 1), selected: p.index === selectedIndex }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } });
   }
+  const home = plan.mission.plannedHome;
+  if (home) features.push({ type: 'Feature', properties: { kind: 'home' }, geometry: { type: 'Point', coordinates: [home.lon, home.lat] } });
+  return { type: 'FeatureCollection', features };
+}
+
+/** A handle halfway along each leg; dragging or clicking one inserts a waypoint before the leg's end item. */
+export function handlesGeoJson(plan: Plan | null): FC {
+  if (!plan) return { type: 'FeatureCollection', features: [] };
+  const pts = routePoints(plan);
+  const features: GeoJSON.Feature[] = [];
+  for (let k = 1; k < pts.length; k++) {
+    const a = pts[k - 1];
+    const b = pts[k];
+    // Halfway in degrees: on legs of a few km the difference from the great-circle midpoint is sub-pixel.
+    features.push({ type: 'Feature', properties: { kind: 'mid', before: b.index, from: a.index }, geometry: { type: 'Point', coordinates: [(a.lon + b.lon) / 2, (a.lat + b.lat) / 2] } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** The item being dragged and its two legs: the only thing redrawn while the mouse moves. */
+export function dragGeoJson(at: LatLon | null, prev: LatLon | null, next: LatLon | null): FC {
+  if (!at) return { type: 'FeatureCollection', features: [] };
+  const line = [prev, at, next].filter((p): p is LatLon => p !== null).map((p) => [p.lon, p.lat]);
+  const features: GeoJSON.Feature[] = [{ type: 'Feature', properties: { kind: 'point' }, geometry: { type: 'Point', coordinates: [at.lon, at.lat] } }];
+  if (line.length > 1) features.push({ type: 'Feature', properties: { kind: 'legs' }, geometry: { type: 'LineString', coordinates: line } });
   return { type: 'FeatureCollection', features };
 }
 
@@ -63,23 +98,41 @@ function layers(): LayerSpecification[] {
     },
     { id: 'plan-route-line', type: 'line', source: PLAN_ROUTE_SOURCE, filter: ['==', ['get', 'kind'], 'route'], paint: { 'line-color': '#f0b429', 'line-width': 2.5 } },
     {
-      id: 'plan-route-items',
+      id: PLAN_HANDLES_LAYER,
+      type: 'circle',
+      source: PLAN_HANDLES_SOURCE,
+      paint: { 'circle-radius': 4, 'circle-color': 'rgba(240,180,41,0.25)', 'circle-stroke-color': '#f0b429', 'circle-stroke-width': 1.5 },
+    },
+    {
+      id: PLAN_ITEMS_LAYER,
       type: 'circle',
       source: PLAN_ROUTE_SOURCE,
       filter: ['==', ['get', 'kind'], 'item'],
-      paint: { 'circle-radius': ['case', ['get', 'selected'], 8, 5], 'circle-color': ['case', ['get', 'selected'], '#58a6ff', '#f0b429'], 'circle-stroke-color': '#111', 'circle-stroke-width': 1 },
+      paint: {
+        'circle-radius': ['case', ['any', ['get', 'selected'], ['boolean', ['feature-state', 'selected'], false]], 8, 6],
+        'circle-color': ['case', ['any', ['get', 'selected'], ['boolean', ['feature-state', 'selected'], false]], '#58a6ff', '#f0b429'],
+        'circle-opacity': ['case', ['boolean', ['feature-state', 'dragging'], false], 0.35, 1],
+        'circle-stroke-color': '#111',
+        'circle-stroke-width': 1,
+      },
     },
+    { id: 'plan-home', type: 'circle', source: PLAN_ROUTE_SOURCE, filter: ['==', ['get', 'kind'], 'home'], paint: { 'circle-radius': 7, 'circle-color': '#3fb950', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
+    { id: 'plan-drag-legs', type: 'line', source: PLAN_DRAG_SOURCE, filter: ['==', ['get', 'kind'], 'legs'], paint: { 'line-color': '#58a6ff', 'line-width': 2, 'line-dasharray': [2, 1] } },
+    { id: 'plan-drag-point', type: 'circle', source: PLAN_DRAG_SOURCE, filter: ['==', ['get', 'kind'], 'point'], paint: { 'circle-radius': 8, 'circle-color': '#58a6ff', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
   ];
 }
 
 export function addPlanLayers(map: MapLibreMap): void {
   map.addSource(PLAN_FENCE_SOURCE, { type: 'geojson', data: fenceGeoJson(null) });
   map.addSource(PLAN_ROUTE_SOURCE, { type: 'geojson', data: routeGeoJson(null, null) });
+  map.addSource(PLAN_HANDLES_SOURCE, { type: 'geojson', data: handlesGeoJson(null) });
+  map.addSource(PLAN_DRAG_SOURCE, { type: 'geojson', data: dragGeoJson(null, null, null) });
   for (const l of layers()) map.addLayer(l);
 }
 
-export function setPlanData(map: MapLibreMap, route: FC | null, fence: FC | null): void {
+export function setPlanData(map: MapLibreMap, route: FC | null, fence: FC | null, handles: FC | null = null): void {
   if (route) map.getSource<GeoJSONSource>(PLAN_ROUTE_SOURCE)?.setData(route);
+  if (handles) map.getSource<GeoJSONSource>(PLAN_HANDLES_SOURCE)?.setData(handles);
   if (fence) map.getSource<GeoJSONSource>(PLAN_FENCE_SOURCE)?.setData(fence);
 }
 

@@ -56,7 +56,14 @@ function NoteList() {
             <span className="ops-note-time">{clockText(n.tMs)}</span>
             <span className="ops-note-cat">{t(`ops.cat.${n.category}` as MessageKey)}</span>
             {n.callsign && <span className="ops-note-callsign">{n.callsign}</span>}
-            {n.pos && <span className="ops-note-pin" title={`${n.pos.lat.toFixed(5)}, ${n.pos.lon.toFixed(5)}`}>📍</span>}
+            {n.pos && (
+              // An inline SVG pin: the 📍 glyph needs a colour emoji font that field laptops often lack.
+              <span className="ops-note-pin" title={t('ops.notes.pinned', { lat: n.pos.lat.toFixed(5), lon: n.pos.lon.toFixed(5) })}>
+                <svg width="10" height="14" viewBox="0 0 10 14" aria-hidden="true">
+                  <path d="M5 0C2.2 0 0 2.2 0 5c0 3.6 5 9 5 9s5-5.4 5-9c0-2.8-2.2-5-5-5zm0 7a2 2 0 1 1 0-4 2 2 0 0 1 0 4z" fill="currentColor" />
+                </svg>
+              </span>
+            )}
             <span className="ops-note-author">
               {n.author} · {t(`role.${n.role}` as MessageKey)}
             </span>

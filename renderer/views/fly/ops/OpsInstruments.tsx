@@ -1,5 +1,6 @@
 // The selected drone's flight instruments beside its numbers: attitude, flight time since arming,
 // distance to home and battery time left (both worked out by the station, the same on every screen).
+import type { VehicleSnapshot } from '../../../../shared/contract/types';
 import { distanceM } from '../../../../shared/geo/distance';
 import { useNow } from '../../../components/useNow';
 import { formatHeading, formatNumber } from '../../../i18n/format';
@@ -20,15 +21,21 @@ export function durationText(seconds: number | null): string | null {
 }
 
 export function OpsInstruments() {
-  const t = useT();
   const key = useSelectionStore((s) => s.selectedKey);
   const v = useVehiclesStore(selectVehicle(key));
   const est = useOpsStore((s) => (key ? s.estimates[key] : undefined));
   const now = useNow(est?.armedSinceMs != null, 1000);
   if (!v) return null;
-  const flight = est?.armedSinceMs != null ? durationText((now - est.armedSinceMs) / 1000) : null;
+  const flightS = est?.armedSinceMs != null ? (now - est.armedSinceMs) / 1000 : null;
+  return <InstrumentsBody v={v} flightS={flightS} batteryLeftS={est?.batteryTimeLeftS ?? null} />;
+}
+
+/** The instruments of one vehicle, live or replayed: the caller works out flight time and battery time left. */
+export function InstrumentsBody({ v, flightS, batteryLeftS }: { v: VehicleSnapshot; flightS: number | null; batteryLeftS: number | null }) {
+  const t = useT();
+  const flight = durationText(flightS);
   const home = v.home && v.lat !== null && v.lon !== null ? distanceM(v.home, { lat: v.lat, lon: v.lon }) : null;
-  const left = durationText(est?.batteryTimeLeftS ?? null);
+  const left = durationText(batteryLeftS);
   return (
     <section className="panel ops-instruments" data-testid="ops-instruments">
       <AttitudeIndicator rollDeg={v.rollDeg} pitchDeg={v.pitchDeg} headingText={formatHeading(t, v.headingDeg)} label={t('ops.inst.attitude')} />

@@ -1,0 +1,63 @@
+// The Plan view's altitude profile: a collapsible strip along the bottom of the map showing the
+// route's altitude against the ground from the station's terrain model, the ceiling above that
+// ground, and each item's height above it. Without terrain it says so and draws heights above home.
+import { useMemo, useState } from 'react';
+import { planProfile, type PlanProfile, type ProfileRun } from '../../../../shared/terrain/plan-profile';
+import { useT, type TFunction } from '../../../i18n/useT';
+import { usePlanStore } from '../../../stores/plan';
+import { useGroundModel } from '../useGroundHeights';
+import { ProfileChart } from './ProfileChart';
+import '../../../styles/profile.css';
+
+function where(runs: ProfileRun[], t: TFunction): string {
+  // A long list helps nobody: the first few stretches, the rest are red on the chart.
+  const shown = runs.slice(0, 3).map((r) => t('profile.range', { from: (r.fromM / 1000).toFixed(2), to: (r.toM / 1000).toFixed(2) }));
+  return shown.join(', ') + (runs.length > 3 ? ', …' : '');
+}
+
+function Summary({ p, t }: { p: PlanProfile; t: TFunction }) {
+  const below = p.runs.filter((r) => r.status === 'below');
+  const above = p.runs.filter((r) => r.status === 'above');
+  const ceiling = p.ceilingAglM.toFixed(0);
+  return (
+    <div className="profile-summary" data-testid="profile-summary">
+      {p.mode === 'home' && <span className="profile-note" data-testid="profile-no-terrain">{t('profile.noTerrain')}</span>}
+      {p.homeAssumed && <span className="profile-note">{t('profile.homeAssumed')}</span>}
+      {p.missing > 0 && <span className="profile-note">{t('profile.missing', { n: p.missing })}</span>}
+      {below.length > 0 && <span className="profile-bad">{t('profile.below', { where: where(below, t) })}</span>}
+      {above.length > 0 && <span className="profile-bad">{t('profile.above', { ceiling, where: where(above, t) })}</span>}
+      {p.runs.length === 0 && p.mode === 'terrain' && <span className="profile-ok">{t('profile.clear', { ceiling })}</span>}
+      <span className="profile-legend">
+        <i className="profile-key profile-key--ground" />
+        {t(p.mode === 'terrain' ? 'profile.legend.ground' : 'profile.legend.home')}
+        <i className="profile-key profile-key--route" />
+        {t('profile.legend.route')}
+        <i className="profile-key profile-key--ceiling" />
+        {t(p.mode === 'terrain' ? 'profile.legend.ceiling' : 'profile.legend.ceilingHome', { ceiling })}
+      </span>
+    </div>
+  );
+}
+
+export function AltitudeProfile() {
+  const t = useT();
+  const plan = usePlanStore((s) => s.plan);
+  const selectedIndex = usePlanStore((s) => s.selectedIndex);
+  const selectItem = usePlanStore((s) => s.selectItem);
+  const ground = useGroundModel(plan);
+  const [open, setOpen] = useState(true);
+  const profile = useMemo(() => (plan ? planProfile(plan, ground.status === 'ready' ? ground.lookup : null) : null), [plan, ground]);
+  if (!profile || profile.items.length === 0) return null;
+  return (
+    <section className={`profile-strip${open ? '' : ' profile-strip--closed'}`} data-testid="altitude-profile" data-mode={ground.status === 'loading' ? 'loading' : profile.mode}>
+      <header className="profile-head">
+        <button type="button" className="profile-toggle" data-testid="profile-toggle" aria-expanded={open} title={t(open ? 'profile.hide' : 'profile.show')} onClick={() => setOpen(!open)}>
+          {open ? '▾' : '▸'} {t('profile.title')}
+        </button>
+        {open && ground.status === 'loading' && <span className="profile-note">{t('profile.loading')}</span>}
+        {open && ground.status !== 'loading' && <Summary p={profile} t={t} />}
+      </header>
+      {open && <ProfileChart profile={profile} t={t} selectedIndex={selectedIndex} onSelect={selectItem} />}
+    </section>
+  );
+}
