@@ -14,4 +14,3 @@ export * from './overrides';
 export * from './mission-diff';
 export * from './shape-import';
 export * from './shape-edits';
-export * from './overwatch-legs';

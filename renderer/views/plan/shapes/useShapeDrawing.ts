@@ -132,13 +132,19 @@ export function useShapeDrawing(map: MapLibreMap | null, layersReady: boolean): 
     const onMove = (e: MapMouseEvent) => {
       if (isDrawTool(tool) ? ui().draft.length > 0 : tool === 'fenceCircle' && ui().circleCentre) ui().setCursor(at(e));
     };
+    // Capture phase, so a key that acts on the drawing is ours alone: Backspace must take back a vertex,
+    // not also delete the selected mission items (edit/usePlanShortcuts listens on the bubble phase).
     const onKey = (e: KeyboardEvent) => {
       if (typing(e.target)) return;
-      if (e.key === 'Escape') cancelDrawing();
-      else if (e.key === 'Enter' && isDrawTool(tool)) finishDrawing(tool);
-      else if (e.key === 'Backspace' && isDrawTool(tool) && ui().draft.length > 0) {
+      const draft = ui().draft.length > 0;
+      let handled = true;
+      if (e.key === 'Escape' && (draft || ui().circleCentre || ui().pickingStations)) cancelDrawing();
+      else if (e.key === 'Enter' && isDrawTool(tool) && draft) finishDrawing(tool);
+      else if (e.key === 'Backspace' && isDrawTool(tool) && draft) ui().setDraft(ui().draft.slice(0, -1));
+      else handled = false;
+      if (handled) {
         e.preventDefault();
-        ui().setDraft(ui().draft.slice(0, -1));
+        e.stopPropagation();
       }
     };
     const onShapeClick = (e: MapLayerMouseEvent) => {
@@ -181,7 +187,7 @@ export function useShapeDrawing(map: MapLibreMap | null, layersReady: boolean): 
       map.on('mousemove', onDragMove);
       map.on('mouseup', onUp);
     }
-    window.addEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
     return () => {
       map.off('click', onClick);
       map.off('dblclick', onDblClick);
@@ -191,7 +197,7 @@ export function useShapeDrawing(map: MapLibreMap | null, layersReady: boolean): 
       map.off('mousedown', RALLY_LAYER, onRallyDown);
       map.off('mousemove', onDragMove);
       map.off('mouseup', onUp);
-      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onKey, true);
       if (drawing) {
         map.doubleClickZoom.enable();
         map.getCanvas().style.cursor = '';
