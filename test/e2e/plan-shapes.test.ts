@@ -288,6 +288,10 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await expect.poll(itemCount).toBe(0);
     await draw('drawLine', [[-250, 200], [-50, 230], [150, 190]]);
     await draw('drawPoint', [[0, 0]]);
+    expect(await page.getByTestId('shape-select-point-1').getAttribute('aria-pressed')).toBe('true');
+    // With the select tool, a click inside an area on the map selects that area.
+    await clickMap(-180, -100);
+    await expect.poll(async () => page.getByTestId('shape-select-area-1').getAttribute('aria-pressed')).toBe('true');
     const cases: Array<[string, string, Record<string, string>]> = [
       ['area-1', 'patrolPerimeter', { offsetM: '20', laps: '2' }],
       ['area-1', 'overwatch', { orbitRadiusM: '30', standOffM: '40' }],

@@ -47,27 +47,41 @@ function cancelDrawing(): void {
   ui.setPicking(false);
 }
 
+/** The draft source's data: the shape or circle being drawn, else the pattern preview; picked stations on top. */
+function draftData(): GeoJSON.FeatureCollection {
+  const { draft, cursor, circleCentre, preview, pickedStations, pickingStations } = useShapeUi.getState();
+  const tool = usePlanStore.getState().tool;
+  let fc = patternPreviewGeoJson(preview);
+  if (tool === 'fenceCircle' && circleCentre) fc = circleDraftGeoJson(circleCentre, cursor ? distanceM(circleCentre, cursor) : 0);
+  else if (isDrawTool(tool) && draft.length > 0) fc = draftGeoJson(tool, draft, cursor);
+  const stations = (pickingStations ? pickedStations : []).map((p): GeoJSON.Feature => ({ type: 'Feature', properties: { kind: 'vertex' }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
+  return { type: 'FeatureCollection', features: [...fc.features, ...stations] };
+}
+
 /** Keeps the shapes, rally, draft and difference sources in step with the stores. */
 function useShapeSources(map: MapLibreMap | null, ready: boolean): void {
   const doc = usePlanStore((s) => s.doc);
   const selectedShapeId = usePlanStore((s) => s.selectedShapeId);
-  const tool = usePlanStore((s) => s.tool);
   const differing = useDifferingItems();
-  const { draft, cursor, circleCentre, preview, pickedStations, pickingStations } = useShapeUi();
   useEffect(() => {
     if (map && ready) setShapeData(map, SHAPES_SOURCE, shapesGeoJson(doc?.shapes ?? [], selectedShapeId));
   }, [map, ready, doc?.shapes, selectedShapeId]);
   useEffect(() => {
     if (map && ready) setShapeData(map, RALLY_SOURCE, rallyGeoJson(doc?.plan.rally.points ?? []));
   }, [map, ready, doc?.plan.rally.points]);
+  // The cursor moves many times a second while drawing: the draft is painted from a store
+  // subscription, not through React state, so the Plan view does not re-render on every mouse move.
   useEffect(() => {
     if (!map || !ready) return;
-    let fc = patternPreviewGeoJson(preview);
-    if (tool === 'fenceCircle' && circleCentre) fc = circleDraftGeoJson(circleCentre, cursor ? distanceM(circleCentre, cursor) : 0);
-    else if (isDrawTool(tool) && draft.length > 0) fc = draftGeoJson(tool, draft, cursor);
-    const stations = (pickingStations ? pickedStations : []).map((p): GeoJSON.Feature => ({ type: 'Feature', properties: { kind: 'vertex' }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
-    setShapeData(map, DRAFT_SOURCE, { type: 'FeatureCollection', features: [...fc.features, ...stations] });
-  }, [map, ready, tool, draft, cursor, circleCentre, preview, pickedStations, pickingStations]);
+    const paint = () => setShapeData(map, DRAFT_SOURCE, draftData());
+    paint();
+    const offUi = useShapeUi.subscribe(paint);
+    const offTool = usePlanStore.subscribe((s, prev) => s.tool !== prev.tool && paint());
+    return () => {
+      offUi();
+      offTool();
+    };
+  }, [map, ready]);
   useEffect(() => {
     if (!map || !ready) return;
     setShapeData(map, DIFF_SOURCE, diffGeoJson(doc?.plan ?? null, differing));
