@@ -47,17 +47,21 @@ export function AltitudeProfile() {
   const ground = useGroundModel(plan);
   const [open, setOpen] = useState(true);
   const profile = useMemo(() => (plan ? planProfile(plan, ground.status === 'ready' ? ground.lookup : null) : null), [plan, ground]);
-  if (!profile || profile.items.length === 0) return null;
+  if (!profile) return null;
+  // The strip keeps its place while the plan is still empty, so the map does not change size (and
+  // every point on it move) under the pilot's cursor when the first waypoint goes in.
+  const empty = profile.items.length === 0;
   return (
     <section className={`profile-strip${open ? '' : ' profile-strip--closed'}`} data-testid="altitude-profile" data-mode={ground.status === 'loading' ? 'loading' : profile.mode}>
       <header className="profile-head">
         <button type="button" className="profile-toggle" data-testid="profile-toggle" aria-expanded={open} title={t(open ? 'profile.hide' : 'profile.show')} onClick={() => setOpen(!open)}>
           {open ? '▾' : '▸'} {t('profile.title')}
         </button>
-        {open && ground.status === 'loading' && <span className="profile-note">{t('profile.loading')}</span>}
-        {open && ground.status !== 'loading' && <Summary p={profile} t={t} />}
+        {open && empty && <span className="profile-note">{t('profile.empty')}</span>}
+        {open && !empty && ground.status === 'loading' && <span className="profile-note">{t('profile.loading')}</span>}
+        {open && !empty && ground.status !== 'loading' && <Summary p={profile} t={t} />}
       </header>
-      {open && <ProfileChart profile={profile} t={t} selectedIndex={selectedIndex} onSelect={selectItem} />}
+      {open && !empty && <ProfileChart profile={profile} t={t} selectedIndex={selectedIndex} onSelect={selectItem} />}
     </section>
   );
 }

@@ -150,11 +150,14 @@ export function useShapeDrawing(map: MapLibreMap | null, layersReady: boolean): 
     // not also delete the selected mission items (edit/usePlanShortcuts listens on the bubble phase).
     const onKey = (e: KeyboardEvent) => {
       if (typing(e.target)) return;
-      const draft = ui().draft.length > 0;
+      const u = ui();
+      const draft = u.draft.length > 0;
       let handled = true;
-      if (e.key === 'Escape' && (draft || ui().circleCentre || ui().pickingStations)) cancelDrawing();
+      // Esc first drops what is being drawn; with nothing in hand it leaves the tool (back to select).
+      if (e.key === 'Escape' && (draft || u.circleCentre !== null || u.pickingStations)) cancelDrawing();
+      else if (e.key === 'Escape' && tool !== 'select' && tool !== 'addWaypoint') store().setTool('select');
       else if (e.key === 'Enter' && isDrawTool(tool) && draft) finishDrawing(tool);
-      else if (e.key === 'Backspace' && isDrawTool(tool) && draft) ui().setDraft(ui().draft.slice(0, -1));
+      else if (e.key === 'Backspace' && isDrawTool(tool) && draft) u.setDraft(u.draft.slice(0, -1));
       else handled = false;
       if (handled) {
         e.preventDefault();
