@@ -115,6 +115,10 @@ describe('Plan editing in Chromium', () => {
     await clickRow(page, 4);
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => latOf(page, 5)).toBeCloseTo(lat5, 7);
+    // Dragging a row onto another puts it there.
+    const lat2 = await latOf(page, 2);
+    await page.locator('[data-testid="plan-item-row"][data-index="2"]').dragTo(page.locator('[data-testid="plan-item-row"][data-index="4"]'));
+    await expect.poll(() => latOf(page, 4)).toBeCloseTo(lat2, 7);
     await clickRow(page, 3);
     await page.keyboard.press('Delete');
     await expect.poll(() => rowCount(page)).toBe(6);

@@ -15,9 +15,17 @@ export interface EditNotice {
 interface NoticeState {
   notices: EditNotice[];
   set: (notices: EditNotice[]) => void;
+  /** Bumped to ask the map to show the whole plan (a restored draft may lie anywhere). */
+  fitSeq: number;
+  requestFit: () => void;
 }
 
-export const useEditNotices = create<NoticeState>()((set) => ({ notices: [], set: (notices) => set({ notices }) }));
+export const useEditNotices = create<NoticeState>()((set) => ({
+  notices: [],
+  set: (notices) => set({ notices }),
+  fitSeq: 0,
+  requestFit: () => set((s) => ({ fitSeq: s.fitSeq + 1 })),
+}));
 
 export const notify = (...notices: EditNotice[]): void => useEditNotices.getState().set(notices);
 

@@ -10,8 +10,8 @@ import type { LatLon } from '../../../../shared/plan/types';
 import { addWaypoint, insertItems, moveItemTo, waypointItem, type PlanDoc } from '../../../../shared/planning';
 import { call } from '../../../stores/actions';
 import { usePlanStore } from '../../../stores/plan';
-import { dragGeoJson, PLAN_DRAG_SOURCE, PLAN_HANDLES_LAYER, PLAN_ITEMS_LAYER, PLAN_ROUTE_SOURCE } from '../planLayers';
-import { applyOp, notify } from './editActions';
+import { dragGeoJson, PLAN_DRAG_SOURCE, PLAN_HANDLES_LAYER, PLAN_ITEMS_LAYER, PLAN_ROUTE_SOURCE, planBounds } from '../planLayers';
+import { applyOp, notify, useEditNotices } from './editActions';
 
 /** Pixels the mouse must travel before a press becomes a drag (MapLibre's click tolerance too). */
 const DRAG_PX = 3;
@@ -78,6 +78,15 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
     paint(usePlanStore.getState().selection);
     return usePlanStore.subscribe((s, prev) => {
       if (s.selection !== prev.selection || s.plan !== prev.plan) paint(s.selection);
+    });
+  }, [map, layersReady]);
+
+  useEffect(() => {
+    if (!map || !layersReady) return;
+    return useEditNotices.subscribe((s, prev) => {
+      const plan = usePlanStore.getState().plan;
+      const b = plan && s.fitSeq !== prev.fitSeq ? planBounds(plan) : null;
+      if (b) map.fitBounds(b, { padding: 60, duration: 0, maxZoom: 17 });
     });
   }, [map, layersReady]);
 
