@@ -2,10 +2,11 @@
 // hold time and every param with its MAVLink name and unit; for several, what they can share
 // (altitude, frame, speed). Every change is one undoable edit through edit-ops.
 import type { ReactNode } from 'react';
-import { useT } from '../../../i18n/useT';
+import { useT, type TFunction } from '../../../i18n/useT';
 import { usePlanStore } from '../../../stores/plan';
-import type { MissionItem } from '../../../../shared/plan/types';
-import { moveItemTo, setItemFields, setItemsSpeed, speedAfter, type ParamKey } from '../../../../shared/planning';
+import { MAV_CMD } from '../../../../shared/plan/mav-enums';
+import type { MissionItem, Plan } from '../../../../shared/plan/types';
+import { jumpSeqBase, moveItemTo, setItemFields, setItemsSpeed, speedAfter, type ParamKey } from '../../../../shared/planning';
 import { ALT_FRAMES, COMMANDS, commandMeta, editorFrame, paramsOf } from './commandMeta';
 import { applyOp } from './editActions';
 import { NumberField } from './NumberField';
@@ -77,6 +78,7 @@ function AltitudeAndSpeed({ indexes, all }: { indexes: number[]; all: MissionIte
 
 function SingleItem({ index, item, all }: { index: number; item: MissionItem; all: MissionItem[] }) {
   const t = useT();
+  const plan = usePlanStore((s) => s.plan);
   const meta = commandMeta(item.command);
   const params = paramsOf(item.command);
   return (
@@ -117,7 +119,8 @@ function SingleItem({ index, item, all }: { index: number; item: MissionItem; al
         <legend>{t('planEdit.params')}</legend>
         {PARAM_KEYS.map((k, n) => {
           const p = params[n];
-          if (!p) return null;
+          // Hold time has its own field above: the same param twice would be two ways to type one value.
+          if (!p || (meta?.holdParam === 1 && k === 'param1')) return null;
           return (
             <Field key={k} label={`${n + 1} · ${p.label}`}>
               <NumberField label={p.label} value={item[k]} allowEmpty testId={`pe-${k}`} onCommit={(v) => applyOp('Set parameter', (d) => setItemFields(d, [index], { params: { [k]: v } }))} />
@@ -125,9 +128,16 @@ function SingleItem({ index, item, all }: { index: number; item: MissionItem; al
             </Field>
           );
         })}
+        {item.command === MAV_CMD.DO_JUMP && <p className="pe-note">{jumpNote(t, item, plan)}</p>}
       </fieldset>
     </>
   );
+}
+
+/** DO_JUMP's Number is a wire seq; say which item of the list that is. */
+function jumpNote(t: TFunction, item: MissionItem, plan: Plan | null): string {
+  const target = plan ? Math.round(item.param1) - jumpSeqBase(plan) : -1;
+  return plan && target >= 0 && target < plan.mission.items.length ? t('planEdit.jumpTo', { n: target + 1 }) : t('planEdit.jumpNowhere');
 }
 
 export function ItemEditor() {
