@@ -105,6 +105,11 @@ describe('Plan editing in Chromium', () => {
     await expect.poll(() => rowText(page, 2)).toMatch(/85 m rel/);
     expect(await rowText(page, 4)).toMatch(/85 m rel/);
     expect(await rowText(page, 3)).toMatch(/60 m rel/);
+    await page.getByTestId('pe-editor').scrollIntoViewIfNeeded();
+    await page.locator('.plan-panel').screenshot({ path: join(SHOTS, 'plan-edit-panel-multi.png') });
+    await clickRow(page, 3);
+    await page.getByTestId('pe-editor').scrollIntoViewIfNeeded();
+    await page.locator('.plan-panel').screenshot({ path: join(SHOTS, 'plan-edit-panel-item.png') });
   });
 
   it('reorders with the buttons and Alt+Down, and deletes with the Delete key', async () => {

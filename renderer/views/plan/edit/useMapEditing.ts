@@ -25,6 +25,9 @@ interface Drag {
   from: number;
   x0: number;
   y0: number;
+  /** Pixels from the item's centre to where it was grabbed: the item keeps that offset, no jump. */
+  dx: number;
+  dy: number;
   moved: boolean;
   at: LatLon;
   prev: LatLon | null;
@@ -118,7 +121,8 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
       if (!drag.moved && Math.hypot(e.point.x - drag.x0, e.point.y - drag.y0) < DRAG_PX) return;
       if (!drag.moved && drag.kind === 'item') map.setFeatureState({ source: PLAN_ROUTE_SOURCE, id: drag.index }, { dragging: true });
       drag.moved = true;
-      drag.at = { lat: e.lngLat.lat, lon: e.lngLat.lng };
+      const ll = map.unproject([e.point.x - drag.dx, e.point.y - drag.dy]);
+      drag.at = { lat: ll.lat, lon: ll.lng };
       frame ||= requestAnimationFrame(draw);
     };
     const finish = () => {
@@ -148,7 +152,9 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
       e.preventDefault();
       pressedFeature = true;
       const store = usePlanStore.getState();
-      const base = { x0: e.point.x, y0: e.point.y, moved: false };
+      const [lon0, lat0] = (f.geometry as GeoJSON.Point).coordinates;
+      const grabbed = map.project([lon0, lat0]);
+      const base = { x0: e.point.x, y0: e.point.y, dx: e.point.x - grabbed.x, dy: e.point.y - grabbed.y, moved: false };
       if (f.layer.id === PLAN_ITEMS_LAYER) {
         const index = Number(f.id);
         const multi = e.originalEvent.shiftKey || e.originalEvent.ctrlKey || e.originalEvent.metaKey;
