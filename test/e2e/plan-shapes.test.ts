@@ -70,10 +70,15 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await page.getByTestId('plan-tool-select').click();
   }
 
+  /** Selects a shape in the list (its button toggles, so only when it is not selected yet). */
+  async function selectShape(id: string): Promise<void> {
+    const b = page.getByTestId(`shape-select-${id}`);
+    if ((await b.getAttribute('aria-pressed')) !== 'true') await b.click();
+  }
+
   async function addPattern(shapeId: string, kind: string, fields: Record<string, string> = {}): Promise<void> {
     await page.getByTestId('plan-tab-shapes').click();
-    await page.getByTestId(`shape-select-${shapeId}`).click();
-    if ((await page.getByTestId(`shape-select-${shapeId}`).getAttribute('aria-pressed')) !== 'true') await page.getByTestId(`shape-select-${shapeId}`).click();
+    await selectShape(shapeId);
     await page.getByTestId('pattern-kind').selectOption(kind);
     for (const [k, v] of Object.entries(fields)) await page.getByTestId(`pattern-field-${k}`).fill(v);
     await expect.poll(async () => (await page.getByTestId('pattern-stats').textContent()) ?? '').toMatch(/km/);
@@ -134,6 +139,31 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await shot('parallel-track');
   }, 60_000);
 
+  it('drawing: the hint counts the points, Backspace takes one back, Esc cancels, Enter finishes', async () => {
+    await page.getByTestId('plan-tool-drawLine').click();
+    const hint = page.getByTestId('plan-draw-hint');
+    await clickMap(-200, 250);
+    await clickMap(0, 260);
+    await clickMap(100, 230);
+    await expect.poll(async () => hint.getAttribute('data-vertices')).toBe('3');
+    await page.mouse.move(at(200, 200).x, at(200, 200).y);
+    await shot('drawing');
+    await page.keyboard.press('Backspace');
+    await expect.poll(async () => hint.getAttribute('data-vertices')).toBe('2');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => hint.getAttribute('data-vertices')).toBe('0');
+    expect(await page.getByTestId('shape-row-line-1').count()).toBe(0);
+    await clickMap(-200, 250);
+    await clickMap(0, 260);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => page.getByTestId('shape-row-line-1').count()).toBe(1);
+    await page.getByTestId('plan-tool-select').click();
+    // Undo takes the line away again, as one step.
+    await page.getByTestId('plan-undo').click();
+    await expect.poll(async () => page.getByTestId('shape-row-line-1').count()).toBe(0);
+    await selectShape('area-1');
+  }, 60_000);
+
   it('adds an exclusion fence from a drawn area and two rally points; undo takes a rally point back', async () => {
     await draw('drawPolygon', [[200, -150], [330, -150], [330, -40], [200, -40]]);
     await page.getByTestId('plan-tab-fence').click();
@@ -147,6 +177,15 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await expect.poll(async () => page.getByTestId('rally-list').locator('li').count()).toBe(3);
     await page.getByTestId('plan-undo').click();
     await expect.poll(async () => page.getByTestId('rally-list').locator('li').count()).toBe(2);
+    // Drag rally 1: it moves (one undo step) and no rally point is added by the release.
+    const from = at(220, 100);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 5; i++) await page.mouse.move(from.x + 6 * i, from.y - 8 * i);
+    await page.mouse.up();
+    await page.waitForTimeout(300);
+    expect(await page.getByTestId('rally-list').locator('li').count()).toBe(2);
+    expect(await page.getByTestId('plan-undo').getAttribute('title')).toBe('Move rally point');
     await page.getByTestId('rally-tool').click();
     await expect.poll(async () => (await page.getByTestId('plan-fence-summary').textContent()) ?? '').toContain('2 rally');
     await shot('fence-rally');
@@ -233,6 +272,16 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
       ['point-1', 'creepingLine', { legLengthM: '400', spacingM: '50', legs: '6' }],
     ];
     for (const [shape, kind, fields] of cases) {
+      if (kind === 'overwatch') {
+        // Stations clicked on the map: two, on either side of the crowd.
+        await selectShape(shape);
+        await page.getByTestId('pattern-kind').selectOption(kind);
+        await page.getByTestId('pattern-pick').click();
+        await clickMap(-300, 0);
+        await clickMap(150, -200);
+        await expect.poll(async () => (await page.getByTestId('pattern-stations').textContent()) ?? '').toContain('Stations: 2');
+        await page.getByTestId('pattern-pick-done').click();
+      }
       await addPattern(shape, kind, fields);
       await page.getByTestId('plan-shapes-tab').getByTestId('pattern-list').waitFor();
       await shot(kind);
@@ -253,5 +302,33 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     expect(await err.getAttribute('data-code')).toBe('kml_bad_xml');
     expect(readFileSync(join(KML, 'qgc-PolygonBadXml.kml'), 'utf8')).toContain('Incorrectly formed');
     await shot('import');
+  }, 60_000);
+
+  it('imports a waypoint file into the mission (asking before it replaces one) and exports the plan as KML', async () => {
+    const wpl = join(ROOT, 'test', 'fixtures', 'wpl', 'qgc-MissionPlanner.waypoints');
+    await page.getByTestId('plan-import').setInputFiles(wpl);
+    await expect.poll(itemCount).toBe(5);
+    // A second import would replace those items: the pilot is asked first.
+    await page.getByTestId('plan-import').setInputFiles(wpl);
+    await page.getByTestId('plan-import-confirm').waitFor();
+    expect(await page.getByTestId('plan-import-confirm').textContent()).toContain('Replace the 5 mission items');
+    await page.getByTestId('plan-import-replace').click();
+    await expect.poll(async () => (await page.getByTestId('plan-import-note').textContent()) ?? '').toContain('5 items');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('plan-export-kml').click()]);
+    expect(download.suggestedFilename()).toBe('untitled.kml');
+    const kml = readFileSync((await download.path())!, 'utf8');
+    expect(kml).toContain('<kml');
+    expect(kml).toContain('<name>Route</name>');
+  }, 60_000);
+
+  it('reads in Chinese too', async () => {
+    await page.getByTestId('lang-switch').click();
+    await page.getByTestId('plan-tab-fence').click();
+    await expect.poll(async () => (await page.getByTestId('plan-fence-tab').textContent()) ?? '').toContain('地理围栏');
+    await page.getByTestId('plan-tab-shapes').click();
+    await selectShape('import-1');
+    await expect.poll(async () => (await page.getByTestId('pattern-panel').textContent()) ?? '').toContain('航线模式');
+    await shot('zh');
+    await page.getByTestId('lang-switch').click();
   }, 60_000);
 });

@@ -4,7 +4,7 @@ import { DemoPilot } from './demo';
 import { SimEndpoint } from './endpoint';
 import type { Message } from '../mavlink';
 import { systemClock } from '../protocol/port';
-import { moveNe } from './geo';
+import { vehicleStart } from './fleet-layout';
 import { describeFaults, hasFaults, LinkFaults } from './link-faults';
 import { SimSigning } from './signing';
 import { TcpTransport, UdpTransport, type InboundFilter } from './transport';
@@ -13,7 +13,6 @@ import { startHelicopter, type RunningHelicopter } from './helicopter-run';
 const LOOP_INTERVAL_MS = 20; // 50 Hz, like ArduCopter's main loop rate for the GCS-visible parts
 const MAX_SUBSTEP_S = 0.02;
 const MAX_CATCHUP_S = 1; // after a stall (laptop asleep) skip ahead rather than replaying minutes at once
-const VEHICLE_SPACING_M = 5;
 
 export interface RunningSim {
   endpoints: SimEndpoint[];
@@ -55,8 +54,7 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
     endpoints.push(
       new SimEndpoint({
         sysid: i + 1,
-        // Side by side, 5 m apart eastwards, so vehicles on the map do not hide each other.
-        start: moveNe(opts.home, 0, i * VEHICLE_SPACING_M),
+        start: vehicleStart(opts.home, i),
         streamDefaultHz: opts.streamDefaultHz,
         missionCapacity: capacity,
         terrainSpacingM: opts.terrainSpacingM,
@@ -96,7 +94,7 @@ export async function startSim(opts: SimOptions): Promise<RunningSim> {
     faultTimers.push(setTimeout(() => first.changeSysid(sysid), afterS * 1000));
   }
 
-  const demos = opts.demo ? endpoints.map((ep, i) => new DemoPilot(ep.vehicle, i)) : [];
+  const demos = opts.demo ? endpoints.map((ep, i) => new DemoPilot(ep.vehicle, i, opts.home)) : [];
 
   let last = performance.now();
   const timer = setInterval(() => {

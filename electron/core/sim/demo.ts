@@ -14,10 +14,20 @@ const RECHARGE_S = 15;
 
 type Phase = 'ground' | 'climb' | 'patrol' | 'rtl' | 'stopped';
 
+/**
+ * Neighbouring loops are 120 m apart in radius, which a straight-line prediction can see as less than
+ * the 50 m drone-to-drone minimum where one loop's corner faces the other's side; 20 m between their
+ * heights is more than the 15 m vertical minimum, so they never conflict. Five levels (40-120 m above
+ * home) keep under the 120 m ceiling; drones five apart share a level 600 m apart in radius.
+ */
+const LOOP_ALT_BASE_M = 40;
+const LOOP_ALT_STEP_M = 20;
+const LOOP_ALT_LEVELS = 5;
+
 /** A patrol loop of `corners` points on a circle around home; each drone its own radius and altitude. */
 export function patrolLoop(home: GeoPoint, index: number, corners = 6): GeoPoint[] {
   const radiusM = 250 + 120 * index;
-  const altMslM = home.altMslM + 40 + 10 * index;
+  const altMslM = home.altMslM + LOOP_ALT_BASE_M + LOOP_ALT_STEP_M * (index % LOOP_ALT_LEVELS);
   const start = (index * 40 * Math.PI) / 180;
   return Array.from({ length: corners }, (_, k) => {
     const a = start + (2 * Math.PI * k) / corners;
@@ -33,7 +43,15 @@ export class DemoPilot {
   /** The mode the demo last set; anything else means a person took over. */
   private ownMode: number | null = null;
 
-  constructor(private readonly vehicle: SimVehicle, private readonly index: number) {}
+  /**
+   * patrolCentre: the point every drone's loop goes round (the simulator's --home), so the loops stay
+   * concentric, 120 m apart, whichever drone starts where; default the drone's own home.
+   */
+  constructor(
+    private readonly vehicle: SimVehicle,
+    private readonly index: number,
+    private readonly patrolCentre?: GeoPoint,
+  ) {}
 
   get active(): boolean {
     return this.phase !== 'stopped';
@@ -53,7 +71,7 @@ export class DemoPilot {
         if (s.battery.remainingPct < 90) return; // still "recharging" (see rtl)
         this.setMode(CopterMode.GUIDED);
         if (this.vehicle.arm(false) !== 0) return; // refused (no fix yet): try again next step
-        this.route = patrolLoop(s.home, this.index);
+        this.route = patrolLoop({ ...(this.patrolCentre ?? s.home), altMslM: s.home.altMslM }, this.index);
         this.vehicle.takeoff(this.route[0].altMslM - s.home.altMslM);
         this.phase = 'climb';
         return;

@@ -17,6 +17,7 @@ import { addPlanLayers, fenceGeoJson, handlesGeoJson, planBounds, routeGeoJson, 
 import { PlanStats } from './PlanStats';
 import { PlanToolbar } from './PlanToolbar';
 import { AltitudeProfile } from './profile/AltitudeProfile';
+import { DrawHint } from './shapes/DrawHint';
 import { FenceRallyTab } from './shapes/FenceRallyTab';
 import { ShapesTab } from './shapes/ShapesTab';
 import { useShapeDrawing } from './shapes/useShapeDrawing';
@@ -119,6 +120,7 @@ export function PlanView() {
       </aside>
       <div className="map-column">
         {doc && <PlanToolbar />}
+        {doc && <DrawHint />}
         <main className="map-area">
           <MapView vehicles={NO_VEHICLES} trails={NO_TRAILS} selectedKey={null} onSelectVehicle={() => undefined} follow={false} labels={{ followOn: '', followOff: '' }} onMap={setMap} />
         </main>

@@ -4,6 +4,7 @@ import { useState, type ChangeEvent } from 'react';
 import { toErrorValue } from '../../../../shared/contract/errors';
 import type { ContractErrorValue } from '../../../../shared/contract/types';
 import { writeMissionKml } from '../../../../shared/plan/kml-export';
+import { isPositionedCommand } from '../../../../shared/plan/mav-enums';
 import type { Plan } from '../../../../shared/plan/types';
 import { addShapes, IMPORT_ACCEPT, importMapFile } from '../../../../shared/planning';
 import { ErrorMessage } from '../../../components/ErrorMessage';
@@ -11,6 +12,7 @@ import { bothLanguages } from '../../../i18n/translate';
 import { useT } from '../../../i18n/useT';
 import { usePlanStore } from '../../../stores/plan';
 import { nextId } from './draft';
+import { useShapeUi } from './shapeUiStore';
 import { tl } from './useShapeDrawing';
 
 /** Bigger than any real area file; refusing early keeps a wrong pick from freezing the UI. */
@@ -52,6 +54,8 @@ export function MapFileBar() {
       if (r.kind === 'shapes') {
         edit(tl('plan.import.editShapes'), (d) => addShapes(d, r.shapes));
         selectShape(r.shapes[0].id);
+        // An area file is usually somewhere else than the view: show what came in.
+        useShapeUi.getState().setFitTo(r.shapes.flatMap((x) => x.points));
         setNote(t('plan.import.shapesAdded', { n: r.shapes.length, file: file.name }));
       } else if ((usePlanStore.getState().doc?.plan.mission.items.length ?? 0) === 0) replaceMission(r.plan, file.name);
       else setPending({ plan: r.plan, name: file.name });
@@ -64,6 +68,7 @@ export function MapFileBar() {
     // The patterns described the old items; they go with them. Fence and rally stay.
     edit(tl('plan.import.editMission'), (d) => ({ ...d, patterns: [], plan: { ...d.plan, mission: { ...d.plan.mission, items: plan.mission.items, plannedHome: plan.mission.plannedHome ?? d.plan.mission.plannedHome } } }));
     setPending(null);
+    useShapeUi.getState().setFitTo(plan.mission.items.filter((i) => isPositionedCommand(i.command) && Number.isFinite(i.x) && Number.isFinite(i.y) && (i.x !== 0 || i.y !== 0)).map((i) => ({ lat: i.x, lon: i.y })));
     setNote(t('plan.import.missionReplaced', { n: plan.mission.items.length, file: name }));
   };
 

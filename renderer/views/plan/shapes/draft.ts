@@ -67,3 +67,16 @@ export function patternPreviewGeoJson(path: PlanPattern | null): FC {
   if (!path || path.length < 2) return { type: 'FeatureCollection', features: [] };
   return { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { kind: 'preview' }, geometry: { type: 'LineString', coordinates: path.map(ll) } }] };
 }
+
+/** [[west, south], [east, north]] around the points, or null when there are none. */
+export function boundsOf(points: LatLon[]): [[number, number], [number, number]] | null {
+  if (points.length === 0) return null;
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (const p of points) {
+    w = Math.min(w, p.lon);
+    e = Math.max(e, p.lon);
+    s = Math.min(s, p.lat);
+    n = Math.max(n, p.lat);
+  }
+  return [[w, s], [e, n]];
+}

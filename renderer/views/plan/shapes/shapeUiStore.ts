@@ -26,6 +26,8 @@ interface ShapeUiState {
   vehicleCopy: VehicleCopy | null;
   /** The pattern whose parameters are open in the pattern list (the new-pattern form hides meanwhile). */
   editingPattern: string | null;
+  /** Points the map should show next (an import far from the current view); the map hook clears it. */
+  fitTo: LatLon[] | null;
   setDraft: (draft: LatLon[]) => void;
   setCursor: (cursor: LatLon | null) => void;
   setCircleCentre: (c: LatLon | null) => void;
@@ -34,6 +36,7 @@ interface ShapeUiState {
   setPickedStations: (s: LatLon[]) => void;
   setVehicleCopy: (c: VehicleCopy | null) => void;
   setEditingPattern: (id: string | null) => void;
+  setFitTo: (points: LatLon[] | null) => void;
 }
 
 export const useShapeUi = create<ShapeUiState>()((set) => ({
@@ -45,6 +48,7 @@ export const useShapeUi = create<ShapeUiState>()((set) => ({
   pickedStations: [],
   vehicleCopy: null,
   editingPattern: null,
+  fitTo: null,
   setDraft: (draft) => set({ draft }),
   setCursor: (cursor) => set({ cursor }),
   setCircleCentre: (circleCentre) => set({ circleCentre }),
@@ -53,4 +57,5 @@ export const useShapeUi = create<ShapeUiState>()((set) => ({
   setPickedStations: (pickedStations) => set({ pickedStations }),
   setVehicleCopy: (vehicleCopy) => set({ vehicleCopy }),
   setEditingPattern: (editingPattern) => set({ editingPattern }),
+  setFitTo: (fitTo) => set({ fitTo }),
 }));

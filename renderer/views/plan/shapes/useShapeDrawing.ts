@@ -8,13 +8,13 @@
 import { useEffect } from 'react';
 import type { Map as MapLibreMap, MapLayerMouseEvent, MapMouseEvent } from 'maplibre-gl';
 import { distanceM } from '../../../../shared/geo/distance';
-import { addFenceCircle, addRally, addShapes, diffPlans, differingItemIndexes, moveRally } from '../../../../shared/planning';
+import { addFenceCircle, addRally, addShapes, moveRally } from '../../../../shared/planning';
 import type { LatLon } from '../../../../shared/plan/types';
 import { translate } from '../../../i18n/translate';
 import { useLanguageStore } from '../../../stores/language';
 import { usePlanStore } from '../../../stores/plan';
-import { circleDraftGeoJson, draftGeoJson, finishDraft, isDrawTool, nextId, patternPreviewGeoJson, shapeKindOf, type DrawTool } from './draft';
-import { autopilotFamily } from './family';
+import { boundsOf, circleDraftGeoJson, draftGeoJson, finishDraft, isDrawTool, nextId, patternPreviewGeoJson, shapeKindOf, type DrawTool } from './draft';
+import { useDifferingItems } from './useDifferingItems';
 import { addShapeLayers, DIFF_SOURCE, diffGeoJson, DRAFT_SOURCE, RALLY_LAYER, RALLY_SOURCE, rallyGeoJson, setShapeData, SHAPE_HIT_LAYERS, SHAPES_SOURCE, shapesGeoJson } from './shapeLayers';
 import { useShapeUi } from './shapeUiStore';
 
@@ -52,7 +52,8 @@ function useShapeSources(map: MapLibreMap | null, ready: boolean): void {
   const doc = usePlanStore((s) => s.doc);
   const selectedShapeId = usePlanStore((s) => s.selectedShapeId);
   const tool = usePlanStore((s) => s.tool);
-  const { draft, cursor, circleCentre, preview, vehicleCopy, pickedStations } = useShapeUi();
+  const differing = useDifferingItems();
+  const { draft, cursor, circleCentre, preview, pickedStations, pickingStations } = useShapeUi();
   useEffect(() => {
     if (map && ready) setShapeData(map, SHAPES_SOURCE, shapesGeoJson(doc?.shapes ?? [], selectedShapeId));
   }, [map, ready, doc?.shapes, selectedShapeId]);
@@ -64,15 +65,13 @@ function useShapeSources(map: MapLibreMap | null, ready: boolean): void {
     let fc = patternPreviewGeoJson(preview);
     if (tool === 'fenceCircle' && circleCentre) fc = circleDraftGeoJson(circleCentre, cursor ? distanceM(circleCentre, cursor) : 0);
     else if (isDrawTool(tool) && draft.length > 0) fc = draftGeoJson(tool, draft, cursor);
-    const stations = pickedStations.map((p): GeoJSON.Feature => ({ type: 'Feature', properties: { kind: 'vertex' }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
+    const stations = (pickingStations ? pickedStations : []).map((p): GeoJSON.Feature => ({ type: 'Feature', properties: { kind: 'vertex' }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
     setShapeData(map, DRAFT_SOURCE, { type: 'FeatureCollection', features: [...fc.features, ...stations] });
-  }, [map, ready, tool, draft, cursor, circleCentre, preview, pickedStations]);
+  }, [map, ready, tool, draft, cursor, circleCentre, preview, pickedStations, pickingStations]);
   useEffect(() => {
     if (!map || !ready) return;
-    const plan = doc?.plan ?? null;
-    const indexes = plan && vehicleCopy ? differingItemIndexes(diffPlans(plan, vehicleCopy.plan, autopilotFamily(vehicleCopy.autopilot))) : [];
-    setShapeData(map, DIFF_SOURCE, diffGeoJson(plan, indexes));
-  }, [map, ready, doc?.plan, vehicleCopy]);
+    setShapeData(map, DIFF_SOURCE, diffGeoJson(doc?.plan ?? null, differing));
+  }, [map, ready, doc?.plan, differing]);
 }
 
 export function useShapeDrawing(map: MapLibreMap | null, layersReady: boolean): void {
@@ -83,6 +82,13 @@ export function useShapeDrawing(map: MapLibreMap | null, layersReady: boolean): 
     if (map && layersReady) addShapeLayers(map);
   }, [map, layersReady]);
   useShapeSources(map, layersReady);
+  const fitTo = useShapeUi((s) => s.fitTo);
+  useEffect(() => {
+    if (!map || !fitTo) return;
+    const b = boundsOf(fitTo);
+    if (b) map.fitBounds(b, { padding: 80, duration: 0, maxZoom: 17 });
+    useShapeUi.getState().setFitTo(null);
+  }, [map, fitTo]);
 
   // A tool change drops what the previous tool had half done; picking stations lives on the point tool.
   useEffect(() => () => {
