@@ -15,7 +15,7 @@ const key = (k: string, mods: Partial<Record<'ctrlKey' | 'shiftKey' | 'altKey' |
 const commands = () => s().plan!.mission.items.map((i) => i.command);
 
 function addThree(): void {
-  for (const [k, lat] of [46, 46.01, 46.02].entries()) applyOp('add', (d) => addWaypoint(d, { lat, lon: 122 + k / 100 }, null));
+  for (const [k, lat] of [46, 46.01, 46.02].entries()) applyOp('planEdit.op.add', (d) => addWaypoint(d, { lat, lon: 122 + k / 100 }, null));
 }
 
 describe('editor actions', () => {
@@ -31,6 +31,7 @@ describe('editor actions', () => {
     shiftSelection(-1);
     expect(s().selection).toEqual([2]);
     expect(s().plan!.mission.items[2].x).toBe(46.01);
+    expect(s().past[s().past.length - 1].label).toBe('Move items up');
     s().undo();
     expect(s().plan!.mission.items[2].x).toBe(46);
     deleteSelection();
@@ -43,7 +44,7 @@ describe('editor actions', () => {
       const r = insertPattern(d.plan, d.patterns, 'patrol-1', { kind: 'patrolLine', altM: 40, points: [{ lat: 46, lon: 122 }, { lat: 46.01, lon: 122 }], laps: 2, lapMode: 'doJump', outAndBack: false });
       return { ...d, plan: r.plan, patterns: r.patterns };
     });
-    applyOp('move', (d) => moveItemTo(d, 0, { lat: 46.5, lon: 122 }));
+    applyOp('planEdit.op.move', (d) => moveItemTo(d, 0, { lat: 46.5, lon: 122 }));
     expect(s().patterns).toEqual([]);
     expect(useEditNotices.getState().notices[0]).toEqual({ key: 'planEdit.notice.detached', vars: { ids: 'patrol-1' } });
   });

@@ -41,7 +41,7 @@ function AltitudeAndSpeed({ indexes, all }: { indexes: number[]; all: MissionIte
   return (
     <>
       <Field label={t('planEdit.altitude')}>
-        <NumberField label={t('planEdit.altitude')} value={alt} min={-500} max={10_000} testId="pe-alt" onCommit={(v) => applyOp('Set altitude', (d) => setItemFields(d, placed, { altM: v }))} />
+        <NumberField label={t('planEdit.altitude')} value={alt} min={-500} max={10_000} testId="pe-alt" onCommit={(v) => applyOp('planEdit.op.alt', (d) => setItemFields(d, placed, { altM: v }))} />
       </Field>
       <Field label={t('planEdit.frame')}>
         <select
@@ -49,7 +49,7 @@ function AltitudeAndSpeed({ indexes, all }: { indexes: number[]; all: MissionIte
           aria-label={t('planEdit.frame')}
           data-testid="pe-frame"
           value={frame === undefined ? '' : String(frame)}
-          onChange={(e) => applyOp('Set altitude frame', (d) => setItemFields(d, placed, { frame: Number(e.target.value) }))}
+          onChange={(e) => applyOp('planEdit.op.frame', (d) => setItemFields(d, placed, { frame: Number(e.target.value) }))}
         >
           {frame === undefined && <option value="">{t('planEdit.mixed')}</option>}
           {frame !== undefined && !ALT_FRAMES.some((f) => f.frame === frame) && <option value={String(frame)}>{t('planEdit.frameOther', { n: frame })}</option>}
@@ -68,7 +68,7 @@ function AltitudeAndSpeed({ indexes, all }: { indexes: number[]; all: MissionIte
           min={0.1}
           max={100}
           testId="pe-speed"
-          onCommit={(v) => applyOp('Set speed', (d) => setItemsSpeed(d, placed, Number.isNaN(v) ? null : v))}
+          onCommit={(v) => applyOp('planEdit.op.speed', (d) => setItemsSpeed(d, placed, Number.isNaN(v) ? null : v))}
         />
         <span className="pe-unit">{t('unit.mps')}</span>
       </Field>
@@ -88,7 +88,7 @@ function SingleItem({ index, item, all }: { index: number; item: MissionItem; al
           className="pe-select"
           data-testid="pe-command"
           value={String(item.command)}
-          onChange={(e) => applyOp('Change command', (d) => setItemFields(d, [index], { command: Number(e.target.value) }))}
+          onChange={(e) => applyOp('planEdit.op.command', (d) => setItemFields(d, [index], { command: Number(e.target.value) }))}
         >
           {!meta && <option value={String(item.command)}>{t('planEdit.cmdNumber', { n: item.command })}</option>}
           {COMMANDS.map((m) => (
@@ -101,17 +101,17 @@ function SingleItem({ index, item, all }: { index: number; item: MissionItem; al
       {(meta?.positioned ?? true) && (
         <>
           <Field label={t('planEdit.lat')}>
-            <NumberField label={t('planEdit.lat')} value={item.x} min={-90} max={90} testId="pe-lat" onCommit={(v) => applyOp('Move item', (d) => moveItemTo(d, index, { lat: v, lon: item.y }))} />
+            <NumberField label={t('planEdit.lat')} value={item.x} min={-90} max={90} testId="pe-lat" onCommit={(v) => applyOp('planEdit.op.move', (d) => moveItemTo(d, index, { lat: v, lon: item.y }))} />
           </Field>
           <Field label={t('planEdit.lon')}>
-            <NumberField label={t('planEdit.lon')} value={item.y} min={-180} max={180} testId="pe-lon" onCommit={(v) => applyOp('Move item', (d) => moveItemTo(d, index, { lat: item.x, lon: v }))} />
+            <NumberField label={t('planEdit.lon')} value={item.y} min={-180} max={180} testId="pe-lon" onCommit={(v) => applyOp('planEdit.op.move', (d) => moveItemTo(d, index, { lat: item.x, lon: v }))} />
           </Field>
           <AltitudeAndSpeed indexes={[index]} all={all} />
         </>
       )}
       {meta?.holdParam && (
         <Field label={t('planEdit.hold')}>
-          <NumberField label={t('planEdit.hold')} value={item.param1} min={0} max={86_400} testId="pe-hold" onCommit={(v) => applyOp('Set hold time', (d) => setItemFields(d, [index], { params: { param1: v } }))} />
+          <NumberField label={t('planEdit.hold')} value={item.param1} min={0} max={86_400} testId="pe-hold" onCommit={(v) => applyOp('planEdit.op.hold', (d) => setItemFields(d, [index], { params: { param1: v } }))} />
           <span className="pe-unit">s</span>
         </Field>
       )}
@@ -123,7 +123,7 @@ function SingleItem({ index, item, all }: { index: number; item: MissionItem; al
           if (!p || (meta?.holdParam === 1 && k === 'param1')) return null;
           return (
             <Field key={k} label={`${n + 1} · ${p.label}`}>
-              <NumberField label={p.label} value={item[k]} allowEmpty testId={`pe-${k}`} onCommit={(v) => applyOp('Set parameter', (d) => setItemFields(d, [index], { params: { [k]: v } }))} />
+              <NumberField label={p.label} value={item[k]} allowEmpty testId={`pe-${k}`} onCommit={(v) => applyOp('planEdit.op.param', (d) => setItemFields(d, [index], { params: { [k]: v } }))} />
               <span className="pe-unit">{p.unit ?? ''}</span>
             </Field>
           );

@@ -11,7 +11,7 @@ import { addWaypoint, insertItems, moveItemTo, waypointItem, type PlanDoc } from
 import { call } from '../../../stores/actions';
 import { usePlanStore } from '../../../stores/plan';
 import { dragGeoJson, PLAN_DRAG_SOURCE, PLAN_HANDLES_LAYER, PLAN_ITEMS_LAYER, PLAN_ROUTE_SOURCE, planBounds } from '../planLayers';
-import { applyOp, notify, useEditNotices } from './editActions';
+import { applyOp, notify, opLabel, useEditNotices } from './editActions';
 
 /** Pixels the mouse must travel before a press becomes a drag (MapLibre's click tolerance too). */
 const DRAG_PX = 3;
@@ -135,13 +135,13 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
       if (!d) return;
       if (d.kind === 'item') {
         map.setFeatureState({ source: PLAN_ROUTE_SOURCE, id: d.index }, { dragging: false });
-        if (d.moved) applyOp('Move item', (doc) => moveItemTo(doc, d.index, d.at));
+        if (d.moved) applyOp('planEdit.op.move', (doc) => moveItemTo(doc, d.index, d.at));
         return;
       }
       const plan = usePlanStore.getState().plan;
       const from = plan?.mission.items[d.from];
       const altM = from && Number.isFinite(from.z) ? from.z : (usePlanStore.getState().doc?.settings.defaultAltM ?? 0);
-      applyOp('Insert waypoint', (doc) => insertItems(doc, d.index, [waypointItem(d.at, altM, from?.frame)]), { select: () => [d.index] });
+      applyOp('planEdit.op.insert', (doc) => insertItems(doc, d.index, [waypointItem(d.at, altM, from?.frame)]), { select: () => [d.index] });
     };
     const onDown = (e: MapMouseEvent) => {
       pressedFeature = false;
@@ -194,7 +194,7 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
       }
       const after = store.selection.length === 1 ? store.selection[0] : null;
       let index = -1;
-      applyOp('Add waypoint', (doc) => {
+      applyOp('planEdit.op.add', (doc) => {
         const r = addWaypoint(doc, at, after);
         index = r.index;
         return r;
@@ -224,12 +224,12 @@ const withHome = (at: LatLon, altMslM: number) => (doc: PlanDoc): PlanDoc => ({
  */
 function setHome(at: LatLon): void {
   const gesture = `home-${Date.now()}`;
-  usePlanStore.getState().edit('Set planned home', withHome(at, 0), { gesture });
+  usePlanStore.getState().edit(opLabel('planEdit.op.home'), withHome(at, 0), { gesture });
   notify({ key: 'planEdit.notice.homeSet' });
   void call('mapsGroundHeight', { points: [at] }).then((out) => {
     const h = out.ok ? out.value.heightsMslM[0] : null;
     const s = usePlanStore.getState();
     // Only if nothing was edited since: a late answer must not undo the pilot's next edit.
-    if (typeof h === 'number' && Number.isFinite(h) && s.lastGesture === gesture) s.edit('Set planned home', withHome(at, Math.round(h * 10) / 10), { gesture });
+    if (typeof h === 'number' && Number.isFinite(h) && s.lastGesture === gesture) s.edit(opLabel('planEdit.op.home'), withHome(at, Math.round(h * 10) / 10), { gesture });
   });
 }
