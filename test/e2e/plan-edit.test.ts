@@ -2,11 +2,13 @@
 // home and add waypoints, drag one, undo and redo, insert from a leg's midpoint, select two and set
 // their altitude, reorder, delete, change the end action, save (the download), and open the saved
 // file again to find the same items. Screenshots (en and zh-CN) go to test-results/ to be looked at.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyPlan } from '../../shared/plan/types';
+import { insertPattern, writePlanFile } from '../../shared/planning';
 import { openUiStation, SHOTS, type UiPage } from '../support/ui-station';
 
 interface Box {
@@ -192,5 +194,24 @@ describe('Plan editing in Chromium', () => {
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(SHOTS, 'plan-edit-zh.png') });
     await page.getByTestId('lang-switch').click();
+  });
+
+  it('editing an item of a pattern turns the pattern into plain items, and says so', async () => {
+    const plan = emptyPlan();
+    plan.mission.plannedHome = { lat: 46.0726, lon: 122.0933, altMslM: 280 };
+    const r = insertPattern(plan, [], 'square-1', { kind: 'expandingSquare', altM: 40, datum: { lat: 46.075, lon: 122.095 }, firstLegDeg: 0, spacingM: 50, legs: 6 });
+    const path = join(dir, 'pattern.plan');
+    writeFileSync(path, writePlanFile(r.plan, r.patterns));
+    await page.getByTestId('plan-open').setInputFiles(path);
+    await expect.poll(async () => (await rowText(page, 1)).includes('square-1')).toBe(true);
+    await clickRow(page, 1);
+    await page.getByTestId('pe-alt').fill('55');
+    await page.getByTestId('pe-alt').press('Enter');
+    await expect.poll(async () => (await page.getByTestId('pe-notice').textContent()) ?? '').toMatch(/square-1 is now plain items/);
+    expect(await rowText(page, 1)).not.toContain('square-1');
+    expect(await rowText(page, 1)).toMatch(/55 m rel/);
+    // Undo gives the pattern back (the button: Ctrl+Z in the altitude field is the field's own undo).
+    await page.getByTestId('plan-undo').click();
+    await expect.poll(async () => (await rowText(page, 1)).includes('square-1')).toBe(true);
   });
 });

@@ -80,6 +80,11 @@ describe('editor actions', () => {
     expect(s().plan!.mission.items).toHaveLength(5);
     key('y', { ctrlKey: true });
     expect(key('q')).toBeNull();
+    // A drawing tool keeps its own Esc and Backspace (a vertex back, not the selected items).
+    s().setTool('drawLine');
+    s().setSelection([1]);
+    expect(key('Backspace')).toBeNull();
+    expect(key('Escape')).toBeNull();
     expect(key('s', { ctrlKey: true })).not.toBeNull();
   });
 
