@@ -4,11 +4,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { usePlanStore } from '../../renderer/stores/plan';
 import { applyOp, deleteSelection, shiftSelection, useEditNotices } from '../../renderer/views/plan/edit/editActions';
-import { planFileName } from '../../renderer/views/plan/edit/planFiles';
+import { clearDraft, DRAFT_KEY, DRAFT_MAX_CHARS, planFileName, readDraft, restoreDraft } from '../../renderer/views/plan/edit/planFiles';
 import { shortcutFor } from '../../renderer/views/plan/edit/usePlanShortcuts';
 import { MAV_CMD } from '../../shared/plan/mav-enums';
 import { planItem } from '../../shared/plan/types';
-import { addWaypoint, insertPattern, moveItemTo, type PlanDoc } from '../../shared/planning';
+import { addWaypoint, insertPattern, moveItemTo, writePlanDoc, type PlanDoc } from '../../shared/planning';
 
 const s = () => usePlanStore.getState();
 const key = (k: string, mods: Partial<Record<'ctrlKey' | 'shiftKey' | 'altKey' | 'metaKey', boolean>> = {}) => shortcutFor({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
@@ -94,5 +94,43 @@ describe('editor actions', () => {
     expect(planFileName('route.waypoints')).toBe('route.plan');
     expect(planFileName(null)).toBe('untitled.plan');
     expect(planFileName('a\u0000b<>.plan')).toBe('ab.plan');
+  });
+});
+
+describe('draft', () => {
+  const store = new Map<string, string>();
+  beforeEach(() => {
+    store.clear();
+    // Node has no localStorage: a Map stands in, as the browser's would.
+    Object.assign(globalThis, { localStorage: { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v), removeItem: (k: string) => void store.delete(k) } });
+    s().newPlan();
+  });
+
+  it('a draft comes back as unsaved changes, one undo step', () => {
+    addThree();
+    const text = writePlanDoc(s().doc!);
+    store.set(DRAFT_KEY, JSON.stringify({ fileName: 'night.plan', savedAt: 1_700_000_000_000, text }));
+    s().newPlan();
+    const d = readDraft();
+    expect(d?.fileName).toBe('night.plan');
+    restoreDraft(d!);
+    expect(commands()).toEqual([22, 178, 16, 16, 16, 20]);
+    expect(s().dirty).toBe(true);
+    expect(s().fileName).toBe('night.plan');
+    s().undo();
+    expect(commands()).toEqual([]);
+  });
+
+  it('a damaged or hostile draft is not offered', () => {
+    for (const raw of ['{nope', JSON.stringify({ text: 5, savedAt: 1 }), JSON.stringify({ text: '{}', savedAt: 'x' }), JSON.stringify({ text: 'x'.repeat(DRAFT_MAX_CHARS + 2000), savedAt: 1 })]) {
+      store.set(DRAFT_KEY, raw);
+      expect(readDraft()).toBeNull();
+    }
+    store.set(DRAFT_KEY, JSON.stringify({ fileName: '../../x', text: '{}', savedAt: 1 }));
+    expect(readDraft()?.fileName).toBe('x.plan');
+    // Its text is still checked when restored: not a plan, nothing changes.
+    expect(() => restoreDraft(readDraft()!)).toThrow();
+    clearDraft();
+    expect(store.size).toBe(0);
   });
 });
