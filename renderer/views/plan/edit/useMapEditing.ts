@@ -12,6 +12,7 @@ import { call } from '../../../stores/actions';
 import { usePlanStore } from '../../../stores/plan';
 import { dragGeoJson, PLAN_DRAG_SOURCE, PLAN_HANDLES_LAYER, PLAN_ITEMS_LAYER, PLAN_ROUTE_SOURCE, planBounds } from '../planLayers';
 import { applyOp, notify, opLabel, useEditNotices } from './editActions';
+import { ItemLabels } from './itemLabels';
 
 /** Pixels the mouse must travel before a press becomes a drag (MapLibre's click tolerance too). */
 const DRAG_PX = 3;
@@ -78,10 +79,19 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
       for (const id of next) map.setFeatureState({ source: PLAN_ROUTE_SOURCE, id }, { selected: true });
       painted = next;
     };
-    paint(usePlanStore.getState().selection);
-    return usePlanStore.subscribe((s, prev) => {
-      if (s.selection !== prev.selection || s.plan !== prev.plan) paint(s.selection);
+    const labels = new ItemLabels(map);
+    const first = usePlanStore.getState();
+    paint(first.selection);
+    labels.update(first.plan, first.selection);
+    const unsubscribe = usePlanStore.subscribe((s, prev) => {
+      if (s.selection === prev.selection && s.plan === prev.plan) return;
+      paint(s.selection);
+      labels.update(s.plan, s.selection);
     });
+    return () => {
+      unsubscribe();
+      labels.remove();
+    };
   }, [map, layersReady]);
 
   useEffect(() => {
