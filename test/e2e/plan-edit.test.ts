@@ -76,7 +76,11 @@ describe('Plan editing in Chromium', () => {
     await page.mouse.move(x, y);
     await page.mouse.down();
     for (let k = 1; k <= 10; k++) await page.mouse.move(x + k * 3, y - k * 8);
+    // Mid-drag: the item and its two legs are drawn over the map, the item's old place faded.
+    await expect.poll(async () => page.getByTestId('pe-drag').evaluate((el) => (el as unknown as { style: { display: string } }).style.display)).toBe('');
+    await page.screenshot({ path: join(SHOTS, 'plan-edit-dragging.png') });
     await page.mouse.up();
+    expect(await page.getByTestId('pe-drag').evaluate((el) => (el as unknown as { style: { display: string } }).style.display)).toBe('none');
     pts[2] = [x + 30, y - 80];
     await expect.poll(() => latOf(page, 3)).toBeGreaterThan(before + 1e-4);
     const moved = await latOf(page, 3);

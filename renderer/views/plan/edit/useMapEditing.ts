@@ -1,16 +1,17 @@
 // Map interactions of the 'select' and 'addWaypoint' tools: pick, drag, add, insert.
 //
-// A drag never touches the store or the 2,000-point route source while the mouse moves: only the small
-// drag source (the point and its two legs) is redrawn, at most once per animation frame, and the move
-// is committed as one edit (one undo step) on mouseup.
+// A drag never touches the store or the map's sources while the mouse moves: only an SVG of the point
+// and its two legs is redrawn (dragOverlay.ts), at most once per animation frame, and the move is
+// committed as one edit (one undo step) on mouseup.
 import { useEffect } from 'react';
-import type { GeoJSONSource, MapGeoJSONFeature, MapMouseEvent, Map as MapLibreMap, PointLike } from 'maplibre-gl';
+import type { MapGeoJSONFeature, MapMouseEvent, Map as MapLibreMap, PointLike } from 'maplibre-gl';
 import { routePoints } from '../../../../shared/plan/route';
 import type { LatLon } from '../../../../shared/plan/types';
 import { addWaypoint, insertItems, moveItemTo, waypointItem, type PlanDoc } from '../../../../shared/planning';
 import { call } from '../../../stores/actions';
 import { usePlanStore } from '../../../stores/plan';
-import { dragGeoJson, PLAN_DRAG_SOURCE, PLAN_HANDLES_LAYER, PLAN_ITEMS_LAYER, PLAN_ROUTE_SOURCE, planBounds } from '../planLayers';
+import { PLAN_HANDLES_LAYER, PLAN_ITEMS_LAYER, PLAN_ROUTE_SOURCE, planBounds } from '../planLayers';
+import { DragOverlay } from './dragOverlay';
 import { applyOp, notify, opLabel, useEditNotices } from './editActions';
 import { ItemLabels } from './itemLabels';
 
@@ -120,11 +121,11 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
     let drag: Drag | null = null;
     let frame = 0;
     let pressedFeature = false;
-    const dragSource = () => map.getSource<GeoJSONSource>(PLAN_DRAG_SOURCE);
+    const overlay = new DragOverlay(map);
 
     const draw = () => {
       frame = 0;
-      if (drag) dragSource()?.setData(dragGeoJson(drag.at, drag.prev, drag.next));
+      if (drag) overlay.show(drag.at, drag.prev, drag.next);
     };
     const onMove = (e: MapMouseEvent) => {
       if (!drag) return;
@@ -141,7 +142,7 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
       map.off('mousemove', onMove);
       window.removeEventListener('mouseup', finish);
       if (frame) cancelAnimationFrame(frame), (frame = 0);
-      dragSource()?.setData(dragGeoJson(null, null, null));
+      overlay.hide();
       if (!d) return;
       if (d.kind === 'item') {
         map.setFeatureState({ source: PLAN_ROUTE_SOURCE, id: d.index }, { dragging: false });
@@ -218,6 +219,7 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
       map.off('mousemove', onMove);
       window.removeEventListener('mouseup', finish);
       if (frame) cancelAnimationFrame(frame);
+      overlay.remove();
     };
   }, [map, layersReady]);
 }
