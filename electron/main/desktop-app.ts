@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import type { Station } from '../../shared/contract/api';
 import type { Refusal } from '../core/security/audit-log';
+import { createRefusalRecorder } from '../core/security/refusal-recorder';
 import { createPortBroker } from './acquire-port';
 import { createAppProtocolHandler } from './app-protocol';
 import { requestAllowed } from './remote-content';
@@ -45,16 +46,36 @@ export async function startDesktopApp(
   // Before ready, and only once (Electron's rule): app:// becomes a standard, secure origin.
   protocol.registerSchemesAsPrivileged(appSchemeRegistration());
 
+  // A page trying to leave the app, open a window or attach a webview is what a compromised renderer
+  // does: each refusal goes to the audit log, like the server host's. No window exists before the
+  // station, so none is refused before there is a log to write to.
+  let auditTo: StartableStation | null = null;
+  const audit = createRefusalRecorder({ record: (r) => auditTo?.recordRefusal?.(r), floodChannel: 'desktop' });
+  const refuse = (channel: string, reason: string) => {
+    console.warn(`[gcs main] refused ${channel}: ${reason}`);
+    audit({ channel, who: 'desktop window', reason });
+  };
+
   // Hardening for every web contents, present or future (windows, devtools, anything).
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (event, url) => {
-      if (!shouldAllowNavigation(url)) event.preventDefault();
+      if (shouldAllowNavigation(url)) return;
+      event.preventDefault();
+      refuse('navigation', `navigation to ${url.slice(0, 200)}`);
     });
     contents.on('will-redirect', (event, url) => {
-      if (!shouldAllowNavigation(url)) event.preventDefault();
+      if (shouldAllowNavigation(url)) return;
+      event.preventDefault();
+      refuse('navigation', `redirect to ${url.slice(0, 200)}`);
     });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(() => windowOpenDecision());
+    contents.on('will-attach-webview', (event) => {
+      event.preventDefault();
+      refuse('webview', 'a webview was to be attached');
+    });
+    contents.setWindowOpenHandler((details) => {
+      refuse('window.open', `a new window for ${String(details?.url ?? '').slice(0, 200)}`);
+      return windowOpenDecision();
+    });
   });
 
   if (!app.requestSingleInstanceLock()) {
@@ -64,6 +85,7 @@ export async function startDesktopApp(
   }
   await app.whenReady();
   const station = createStation(app.getPath('userData'));
+  auditTo = station;
   await station.start();
 
   // The handler must be in place before the first window loads app://gcs/index.html. It is on the

@@ -119,19 +119,12 @@ describe('operations view: three drones, a helicopter, a pilot and a commander',
     await rtl.click();
     expect(await pilot.getByTestId('guided-answer').count()).toBe(0);
     // Held from the keyboard (Space), which a layout shift in the panel cannot move off the button.
-    // KNOWN ISSUE (see the report): on a loaded machine a hold is now and then not taken; the test
-    // holds again (at most three times) rather than fail, and says how many it took.
+    // Once: a hold is timed by its events, so a busy page cannot lose it (test/e2e/hold-confirm.test.ts).
     const answer = pilot.getByTestId('guided-answer');
-    let holds = 0;
-    while (holds < 3 && (await answer.count()) === 0) {
-      holds++;
-      await rtl.focus();
-      await pilot.keyboard.down(' ');
-      await pilot.waitForTimeout(1200);
-      await pilot.keyboard.up(' ');
-      await answer.waitFor({ timeout: 10_000 }).catch(() => undefined);
-    }
-    if (holds > 1) console.warn(`hold-to-confirm needed ${holds} holds`);
+    await rtl.focus();
+    await pilot.keyboard.down(' ');
+    await pilot.waitForTimeout(1200);
+    await pilot.keyboard.up(' ');
     await answer.waitFor({ timeout: 10_000 }).catch(async (err: unknown) => {
       await pilot.screenshot({ path: join(SHOTS, 'ops-hold-failed.png') });
       throw err;

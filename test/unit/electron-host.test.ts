@@ -247,7 +247,8 @@ describe('Electron main process', () => {
     expect(result!.responseHeaders['X-Other']).toEqual(['1']);
   });
 
-  it('denies navigation away from the app and every window.open', () => {
+  it('denies navigation away from the app and every window.open, and audits each', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const contents = new FakeWebContents();
     for (const fn of h.appHandlers.get('web-contents-created') ?? []) fn({}, contents);
 
@@ -278,6 +279,15 @@ describe('Electron main process', () => {
     expect(webview.defaultPrevented).toBe(true);
 
     expect(contents.openHandler?.()).toEqual({ action: 'deny' });
+
+    // Each refusal is in the audit log (issue 8), the app's own navigation is not.
+    const seen = h.refusals.filter((r) => r.channel !== 'ipc');
+    expect(seen.filter((r) => r.channel === 'navigation')).toHaveLength(elsewhere.length * 2);
+    expect(seen.map((r) => r.reason)).toContain('navigation to https://evil.example/');
+    expect(seen.map((r) => r.reason)).toContain('redirect to file:///etc/passwd');
+    expect(seen.map((r) => r.channel)).toEqual(expect.arrayContaining(['webview', 'window.open']));
+    expect(seen.every((r) => !r.reason.includes('app://gcs/index.html#/plan'))).toBe(true);
+    warn.mockRestore();
   });
 
   it('denies every permission request and check', () => {
@@ -326,11 +336,12 @@ describe('Electron main process', () => {
     expect(h.channels).toHaveLength(0);
     expect(warn).toHaveBeenCalledTimes(6);
     // Each refusal is in the audit log too, as the server host's are (issue 8).
-    expect(h.refusals).toHaveLength(6);
-    expect(h.refusals.every((r) => r.channel === 'ipc' && /^station port refused: /.test(r.reason))).toBe(true);
-    expect(h.refusals.map((r) => r.who)).toContain('frame https://evil.example/');
-    expect(h.refusals[1]!.reason).toMatch(/subframe/);
-    expect(h.refusals[2]).toMatchObject({ who: 'a frame that is gone', reason: 'station port refused: the asking frame is gone' });
+    const ipc = h.refusals.filter((r) => r.channel === 'ipc');
+    expect(ipc).toHaveLength(6);
+    expect(ipc.every((r) => /^station port refused: /.test(r.reason))).toBe(true);
+    expect(ipc.map((r) => r.who)).toContain('frame https://evil.example/');
+    expect(ipc[1]!.reason).toMatch(/subframe/);
+    expect(ipc[2]).toMatchObject({ who: 'a frame that is gone', reason: 'station port refused: the asking frame is gone' });
 
     acquire({ sender, senderFrame: { url: APP_INDEX_URL, parent: null } });
     expect(posted).toHaveLength(1);

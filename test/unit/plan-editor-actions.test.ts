@@ -88,6 +88,18 @@ describe('editor actions', () => {
     expect(key('s', { ctrlKey: true })).not.toBeNull();
   });
 
+  it('leaves Esc and Backspace to a drawing tool: a vertex taken back never deletes mission items', () => {
+    addThree();
+    s().setSelection([1, 2]);
+    for (const tool of ['drawPolygon', 'drawLine', 'drawPoint', 'rally', 'fenceCircle'] as const) {
+      s().setTool(tool);
+      expect(key('Backspace')).toBeNull();
+      expect(key('Delete')).toBeNull();
+      expect(key('Escape')).toBeNull();
+    }
+    expect(s().plan!.mission.items).toHaveLength(6);
+  });
+
   it('offers safe file names', () => {
     expect(planFileName('../../etc/passwd')).toBe('passwd.plan');
     expect(planFileName('patrol.PLAN')).toBe('patrol.PLAN');

@@ -5,6 +5,7 @@ export const profileEn = {
   'profile.show': 'Show the altitude profile',
   'profile.hide': 'Hide the altitude profile',
   'profile.loading': 'Reading ground heights from the station…',
+  'profile.empty': 'The route against the ground appears here once the plan has waypoints.',
   'profile.noTerrain': 'No terrain data here: heights above home only, the ground taken as flat at home.',
   'profile.homeAssumed': 'No planned home: relative altitudes count from the ground at the first item.',
   'profile.missing': 'Part of the route is outside the loaded terrain ({n} points without ground).',
@@ -24,6 +25,8 @@ export const profileEn = {
   'profile.itemTitle': 'Item {n}: {alt} m AMSL, {agl} m above the ground',
   'profile.itemTitleHome': 'Item {n}: {agl} m above home',
   'profile.itemUnknown': 'Item {n}: height unknown (terrain-frame item without ground data)',
+  'profile.cursor': '{km} km · {alt} m AMSL · ground {ground} m · {agl} m above ground',
+  'profile.cursorHome': '{km} km · {agl} m above home',
 } as const;
 
 export const profileZh: Record<keyof typeof profileEn, string> = {
@@ -31,6 +34,7 @@ export const profileZh: Record<keyof typeof profileEn, string> = {
   'profile.show': '显示高度剖面',
   'profile.hide': '隐藏高度剖面',
   'profile.loading': '正在从地面站读取地面高程…',
+  'profile.empty': '计划有航点后，这里显示航线与地面的高度剖面。',
   'profile.noTerrain': '此处无地形数据：仅显示相对起飞点的高度，地面按起飞点高度处理。',
   'profile.homeAssumed': '未设置计划起飞点：相对高度按第一个航点处的地面计算。',
   'profile.missing': '航线有一部分超出已加载的地形范围（{n} 个点没有地面高程）。',
@@ -50,4 +54,6 @@ export const profileZh: Record<keyof typeof profileEn, string> = {
   'profile.itemTitle': '航点 {n}：海拔 {alt} 米，离地 {agl} 米',
   'profile.itemTitleHome': '航点 {n}：相对起飞点 {agl} 米',
   'profile.itemUnknown': '航点 {n}：高度未知（地形坐标系航点且无地面高程）',
+  'profile.cursor': '{km} 公里 · 海拔 {alt} 米 · 地面 {ground} 米 · 离地 {agl} 米',
+  'profile.cursorHome': '{km} 公里 · 相对起飞点 {agl} 米',
 };

@@ -20,8 +20,10 @@ export function shortcutFor(e: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey'
   if (e.altKey && e.key === 'ArrowUp') return () => shiftSelection(-1);
   if (e.altKey && e.key === 'ArrowDown') return () => shiftSelection(1);
   if (mod || e.altKey) return null;
-  // The drawing tools (shapes/) own Esc, Backspace and Delete while they are on: a vertex, not an item.
-  if (s.tool !== 'select' && s.tool !== 'addWaypoint' && ['Escape', 'Backspace', 'Delete'].includes(e.key)) return null;
+  // While a shape, fence circle or rally tool is active, Esc and Backspace belong to the drawing
+  // (drop the draft, take back a vertex): a Backspace meant for a vertex must not delete mission items.
+  const drawingTool = s.tool !== 'select' && s.tool !== 'addWaypoint';
+  if (drawingTool && (e.key === 'Escape' || e.key === 'Backspace' || e.key === 'Delete')) return null;
   if (e.key === 'Delete' || e.key === 'Backspace') return s.selection.length > 0 ? deleteSelection : null;
   if (e.key === 'Escape') return () => (s.tool === 'select' ? s.setSelection([]) : s.setTool('select'));
   if (key === 'a') return () => s.setTool('addWaypoint');

@@ -134,7 +134,12 @@ export function useShapeDrawing(map: MapLibreMap | null, layersReady: boolean): 
     };
     const onKey = (e: KeyboardEvent) => {
       if (typing(e.target)) return;
-      if (e.key === 'Escape') cancelDrawing();
+      // Esc first drops what is being drawn; with nothing in hand it leaves the tool (back to select).
+      if (e.key === 'Escape') {
+        const u = ui();
+        if (u.draft.length > 0 || u.circleCentre !== null || u.pickingStations) cancelDrawing();
+        else if (tool !== 'select' && tool !== 'addWaypoint') store().setTool('select');
+      }
       else if (e.key === 'Enter' && isDrawTool(tool)) finishDrawing(tool);
       else if (e.key === 'Backspace' && isDrawTool(tool) && ui().draft.length > 0) {
         e.preventDefault();
