@@ -24,20 +24,29 @@ export class ItemLabels {
   constructor(private readonly map: MapLibreMap) {}
 
   update(plan: Plan | null, selection: readonly number[]): void {
-    const want = labelledItems(plan, selection);
-    const keep = new Set(want.map((p) => p.index));
+    // Items at one place (a waypoint and the landing after it) share one label, "5,6", not two on top.
+    const groups = new Map<string, { index: number; lat: number; lon: number; numbers: number[] }>();
+    for (const p of labelledItems(plan, selection)) {
+      const key = `${p.lat.toFixed(7)},${p.lon.toFixed(7)}`;
+      const g = groups.get(key);
+      if (g) g.numbers.push(p.index + 1);
+      else groups.set(key, { ...p, numbers: [p.index + 1] });
+    }
+    const keep = new Set([...groups.values()].map((g) => g.index));
     for (const [i, m] of this.markers) if (!keep.has(i)) m.remove(), this.markers.delete(i);
     const selected = new Set(selection);
-    for (const p of want) {
-      let m = this.markers.get(p.index);
+    for (const g of groups.values()) {
+      let m = this.markers.get(g.index);
       if (!m) {
         const el = document.createElement('div');
         el.className = 'pe-item-label';
-        el.textContent = String(p.index + 1);
-        m = new Marker({ element: el, anchor: 'bottom-left', offset: [5, -5] }).setLngLat([p.lon, p.lat]).addTo(this.map);
-        this.markers.set(p.index, m);
-      } else m.setLngLat([p.lon, p.lat]);
-      m.getElement().classList.toggle('pe-item-label--selected', selected.has(p.index));
+        m = new Marker({ element: el, anchor: 'bottom-left', offset: [5, -5] }).setLngLat([g.lon, g.lat]).addTo(this.map);
+        this.markers.set(g.index, m);
+      } else m.setLngLat([g.lon, g.lat]);
+      const el = m.getElement();
+      const text = g.numbers.join(',');
+      if (el.textContent !== text) el.textContent = text;
+      el.classList.toggle('pe-item-label--selected', g.numbers.some((n) => selected.has(n - 1)));
     }
   }
 
