@@ -109,7 +109,7 @@ export function ItemList() {
       const moving = s.selection.includes(from) ? s.selection : [from];
       // Dropped on a row: the moved items take that row's place (before it going up, after it going down).
       const to = index - moving.filter((i) => i < index).length + (from < index ? 1 : 0);
-      applyOp('Reorder items', (doc) => moveItemsTo(doc, moving, to));
+      applyOp('planEdit.op.reorder', (doc) => moveItemsTo(doc, moving, to));
     },
     [],
   );
