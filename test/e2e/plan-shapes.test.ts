@@ -274,6 +274,10 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await list.getByTestId('pattern-submit').click();
     await expect.poll(async () => page.getByTestId('plan-compare-result').getAttribute('data-same')).toBe('false');
     expect(await page.getByTestId('plan-compare-items').textContent()).toMatch(/altitude/);
+    // The Mission tab marks the same items in its list.
+    await page.getByTestId('plan-tab-mission').click();
+    await expect.poll(() => page.locator('[data-testid="plan-item-row"][data-differs="true"]').count()).toBeGreaterThan(0);
+    await page.getByTestId('plan-tab-shapes').click();
     await shot('compare-differs');
     await page.getByTestId('plan-undo').click();
     await expect.poll(async () => page.getByTestId('plan-compare-result').getAttribute('data-same')).toBe('true');
