@@ -78,7 +78,7 @@ function parseDoc(text: string, label: string): El {
 }
 
 /** The levels of a piece's ring in metres AMSL, or null where they cannot be known. */
-function levelsMsl(p: Piece, ground: GroundElevationFn | null, notes: ImportNotes): number[] | null {
+function levelsMsl(p: Piece, ground: GroundElevationFn | null, onNoTerrain: () => void): number[] | null {
   const alts = p.ring.map((q) => q.altM).filter((a): a is number => a !== undefined);
   if (alts.length === 0 || Math.max(...alts) <= 0) return null;
   const top = Math.max(...alts);
@@ -88,7 +88,7 @@ function levelsMsl(p: Piece, ground: GroundElevationFn | null, notes: ImportNote
   const c = p.ring.reduce((a, q) => ({ lat: a.lat + q.lat / p.ring.length, lon: a.lon + q.lon / p.ring.length }), { lat: 0, lon: 0 });
   const g = ground?.(c.lat, c.lon) ?? null;
   if (g === null) {
-    notes.add('noTerrain', p.name);
+    onNoTerrain();
     return null;
   }
   return [g + bottom, g + top];
@@ -135,7 +135,8 @@ function zonesOf(pieces: Piece[], source: string, defaultKind: ZoneKind, ground:
     const p = group[0]!;
     if (p.holes) notes.add('holes', p.name);
     if (selfCrosses(p.ring)) notes.add('crosses', p.name);
-    const levels = group.map((q) => levelsMsl(q, ground, notes));
+    const name = p.of > 1 && group.length === 1 ? `${p.name} (${p.k + 1})` : p.name;
+    const levels = group.map((q) => levelsMsl(q, ground, () => notes.add('noTerrain', name)));
     const known = levels.filter((l): l is number[] => l !== null);
     let floorMslM: number | undefined;
     let ceilingMslM: number | undefined;
@@ -146,7 +147,7 @@ function zonesOf(pieces: Piece[], source: string, defaultKind: ZoneKind, ground:
     const floor = numberField(p.data, ['floorMslM', 'floor', 'lower']) ?? floorMslM;
     const ceiling = numberField(p.data, ['ceilingMslM', 'ceiling', 'upper']) ?? ceilingMslM;
     zones.push({
-      name: p.of > 1 && group.length === 1 ? `${p.name} (${p.k + 1})` : p.name,
+      name,
       kind: kindFromWords(p.data.get('kind') ?? p.data.get('type'), [p.name, ...p.folders], defaultKind),
       shape: { type: 'polygon', vertices: p.ring.map((q) => ({ lat: q.lat, lon: q.lon })) },
       ...(floor === undefined ? {} : { floorMslM: floor }),
@@ -166,6 +167,8 @@ export function importKmlZones(bytes: Uint8Array, source: string, defaultKind: Z
     const read = kmlPieces(parseDoc(d.text, label), source);
     pieces.push(...read.pieces);
     for (const n of read.noPolygon) notes.add('noPolygon', n);
+    // A link to another .kml inside the same KMZ is read anyway (every document of a KMZ is).
+    for (const l of read.links) if (!docs.some((o) => l.href !== undefined && o.name === l.href.replace(/^\.\//, ''))) notes.add('networkLink', l.label);
   }
   if (docs.length > 1) notes.add('severalDocs', ...docs.map((d) => d.name));
   const zones = zonesOf(pieces, source, defaultKind, ground, notes);

@@ -76,10 +76,18 @@ function folderNames(el: El): string[] {
   return out;
 }
 
-/** Every polygon of every Placemark; Placemarks without one are counted in `noPolygon`. */
-export function kmlPieces(root: El, source: string): { pieces: Piece[]; noPolygon: string[] } {
+/**
+ * Every polygon of every Placemark; Placemarks without one are counted in `noPolygon`, and
+ * NetworkLinks (zones kept in another file or on a server, which an offline station cannot fetch)
+ * in `links`, by their name or address.
+ */
+export function kmlPieces(root: El, source: string): { pieces: Piece[]; noPolygon: string[]; links: Array<{ label: string; href?: string }> } {
   const pieces: Piece[] = [];
   const noPolygon: string[] = [];
+  const links = all(root, 'NetworkLink').map((l) => {
+    const href = textOf(all(l, 'href')[0]);
+    return { label: textOf(child(l, 'name')) ?? href ?? 'NetworkLink', ...(href === undefined ? {} : { href }) };
+  });
   all(root, 'Placemark').forEach((pm, i) => {
     const folders = folderNames(pm);
     const own = textOf(child(pm, 'name'));
@@ -113,5 +121,5 @@ export function kmlPieces(root: El, source: string): { pieces: Piece[]; noPolygo
       });
     });
   });
-  return { pieces, noPolygon };
+  return { pieces, noPolygon, links };
 }

@@ -11,6 +11,8 @@ export interface ParsedCoordinate {
   /** The numbers as written, in their own datum. */
   input: LatLonDeg;
   datum: Datum;
+  /** True when the text named its datum; false when it was taken as the caller's default. */
+  datumMarked: boolean;
   format: 'DD' | 'DMS';
   /** True when the text was read as longitude first (phone maps copy "lon,lat"). */
   lonFirst: boolean;
@@ -138,5 +140,5 @@ export function parseCoordinate(text: string, defaultDatum: Datum = 'WGS84'): Pa
   if (Math.abs(lonDeg) > 180) throw invalid(text, { en: 'longitude must be within ±180°.', zh: '经度必须在 ±180° 之内。' });
   const used = datum ?? defaultDatum;
   const input = { lat: latDeg, lon: lonDeg };
-  return { wgs84: convertDatum(input, used, 'WGS84'), input, datum: used, format: a.dms || b.dms ? 'DMS' : 'DD', lonFirst };
+  return { wgs84: convertDatum(input, used, 'WGS84'), input, datum: used, datumMarked: datum !== undefined, format: a.dms || b.dms ? 'DMS' : 'DD', lonFirst };
 }

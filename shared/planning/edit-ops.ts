@@ -74,6 +74,10 @@ export function rebuild(doc: PlanDoc, items: MissionItem[], origin: Array<number
     const seq = to + base;
     return seq === it.param1 ? it : { ...it, param1: seq };
   });
+  // Nothing moved or changed: the same document, so the store records no undo step for it.
+  if (out.length === old.length && out.every((it, k) => it === old[k]) && detached.length === 0 && patterns.every((p, k) => p === doc.patterns[k]) && complexItems?.length === doc.plan.complexItems?.length) {
+    return { doc, detached, brokenJumps, oldToNew };
+  }
   const plan: Plan = { ...doc.plan, mission: { ...doc.plan.mission, items: out } };
   if (complexItems) plan.complexItems = complexItems;
   return { doc: { ...doc, plan, patterns }, detached, brokenJumps, oldToNew };

@@ -92,7 +92,8 @@ function lastPlace(items: readonly MissionItem[]): { at: LatLon; altM: number } 
  * there is nothing to take off for yet.
  */
 export function applySettings(doc: PlanDoc, settings: MissionSettings): EditResult {
-  let r: EditResult = rebuild({ ...doc, settings }, doc.plan.mission.items, doc.plan.mission.items.map((_, i) => i));
+  const same = (Object.keys(settings) as Array<keyof MissionSettings>).every((k) => settings[k] === doc.settings[k]);
+  let r: EditResult = rebuild(same ? doc : { ...doc, settings }, doc.plan.mission.items, doc.plan.mission.items.map((_, i) => i));
   if (doc.plan.mission.items.length === 0) return r;
   const acc = { detached: [] as string[], broken: [] as number[] };
   const step = (next: EditResult) => {

@@ -4,7 +4,9 @@
 import { ContractError, msg } from '../contract/errors';
 import { MAV_CMD } from '../plan/mav-enums';
 import type { MissionItem, Plan } from '../plan/types';
-import { jumpSeqBase, regenerate } from './plan-file';
+import { applySettings, isEndCommand } from './mission-settings';
+import type { PlanDoc } from './plan-doc';
+import { insertPattern, jumpSeqBase, regenerate } from './plan-file';
 import type { PatternInstance, PatternSpec } from './patterns';
 
 export interface PlanAndPatterns {
@@ -65,4 +67,17 @@ export function replacePatternSpec(plan: Plan, patterns: PatternInstance[], id: 
     return target >= old.firstIndex + old.itemCount ? { ...it, param1: target - delta + base } : target >= end ? { ...it, param1: end + base } : it;
   });
   return { plan: { ...out.plan, mission: { ...out.plan.mission, items } }, patterns: out.patterns };
+}
+
+/**
+ * Adds a pattern where a pilot expects it: before the mission's end action (RTL/land/loiter), so the
+ * mission still ends with it. A pattern in an empty mission comes with what every mission needs and
+ * the settings say (takeoff, start speed, end action), so it can be uploaded and flown as it is.
+ */
+export function addPattern(doc: PlanDoc, id: string, spec: PatternSpec): PlanDoc {
+  const items = doc.plan.mission.items;
+  const at = items.length > 0 && isEndCommand(items[items.length - 1].command) ? items.length - 1 : items.length;
+  const r = insertPattern(doc.plan, doc.patterns, id, spec, at);
+  const next: PlanDoc = { ...doc, plan: r.plan, patterns: r.patterns };
+  return items.length === 0 ? applySettings(next, doc.settings).doc : next;
 }

@@ -2,11 +2,13 @@
 // home and add waypoints, drag one, undo and redo, insert from a leg's midpoint, select two and set
 // their altitude, reorder, delete, change the end action, save (the download), and open the saved
 // file again to find the same items. Screenshots (en and zh-CN) go to test-results/ to be looked at.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyPlan } from '../../shared/plan/types';
+import { insertPattern, writePlanFile } from '../../shared/planning';
 import { openUiStation, SHOTS, type UiPage } from '../support/ui-station';
 
 interface Box {
@@ -74,7 +76,11 @@ describe('Plan editing in Chromium', () => {
     await page.mouse.move(x, y);
     await page.mouse.down();
     for (let k = 1; k <= 10; k++) await page.mouse.move(x + k * 3, y - k * 8);
+    // Mid-drag: the item and its two legs are drawn over the map, the item's old place faded.
+    await expect.poll(async () => page.getByTestId('pe-drag').evaluate((el) => (el as unknown as { style: { display: string } }).style.display)).toBe('');
+    await page.screenshot({ path: join(SHOTS, 'plan-edit-dragging.png') });
     await page.mouse.up();
+    expect(await page.getByTestId('pe-drag').evaluate((el) => (el as unknown as { style: { display: string } }).style.display)).toBe('none');
     pts[2] = [x + 30, y - 80];
     await expect.poll(() => latOf(page, 3)).toBeGreaterThan(before + 1e-4);
     const moved = await latOf(page, 3);
@@ -105,6 +111,11 @@ describe('Plan editing in Chromium', () => {
     await expect.poll(() => rowText(page, 2)).toMatch(/85 m rel/);
     expect(await rowText(page, 4)).toMatch(/85 m rel/);
     expect(await rowText(page, 3)).toMatch(/60 m rel/);
+    await page.getByTestId('pe-editor').scrollIntoViewIfNeeded();
+    await page.locator('.plan-panel').screenshot({ path: join(SHOTS, 'plan-edit-panel-multi.png') });
+    await clickRow(page, 3);
+    await page.getByTestId('pe-editor').scrollIntoViewIfNeeded();
+    await page.locator('.plan-panel').screenshot({ path: join(SHOTS, 'plan-edit-panel-item.png') });
   });
 
   it('reorders with the buttons and Alt+Down, and deletes with the Delete key', async () => {
@@ -115,6 +126,10 @@ describe('Plan editing in Chromium', () => {
     await clickRow(page, 4);
     await page.keyboard.press('Alt+ArrowDown');
     await expect.poll(() => latOf(page, 5)).toBeCloseTo(lat5, 7);
+    // Dragging a row onto another puts it there.
+    const lat2 = await latOf(page, 2);
+    await page.locator('[data-testid="plan-item-row"][data-index="2"]').dragTo(page.locator('[data-testid="plan-item-row"][data-index="4"]'));
+    await expect.poll(() => latOf(page, 4)).toBeCloseTo(lat2, 7);
     await clickRow(page, 3);
     await page.keyboard.press('Delete');
     await expect.poll(() => rowCount(page)).toBe(6);
@@ -183,5 +198,24 @@ describe('Plan editing in Chromium', () => {
     await page.waitForTimeout(400);
     await page.screenshot({ path: join(SHOTS, 'plan-edit-zh.png') });
     await page.getByTestId('lang-switch').click();
+  });
+
+  it('editing an item of a pattern turns the pattern into plain items, and says so', async () => {
+    const plan = emptyPlan();
+    plan.mission.plannedHome = { lat: 46.0726, lon: 122.0933, altMslM: 280 };
+    const r = insertPattern(plan, [], 'square-1', { kind: 'expandingSquare', altM: 40, datum: { lat: 46.075, lon: 122.095 }, firstLegDeg: 0, spacingM: 50, legs: 6 });
+    const path = join(dir, 'pattern.plan');
+    writeFileSync(path, writePlanFile(r.plan, r.patterns));
+    await page.getByTestId('plan-open').setInputFiles(path);
+    await expect.poll(async () => (await rowText(page, 1)).includes('square-1')).toBe(true);
+    await clickRow(page, 1);
+    await page.getByTestId('pe-alt').fill('55');
+    await page.getByTestId('pe-alt').press('Enter');
+    await expect.poll(async () => (await page.getByTestId('pe-notice').textContent()) ?? '').toMatch(/square-1 is now plain items/);
+    expect(await rowText(page, 1)).not.toContain('square-1');
+    expect(await rowText(page, 1)).toMatch(/55 m rel/);
+    // Undo gives the pattern back (the button: Ctrl+Z in the altitude field is the field's own undo).
+    await page.getByTestId('plan-undo').click();
+    await expect.poll(async () => (await rowText(page, 1)).includes('square-1')).toBe(true);
   });
 });

@@ -70,11 +70,18 @@ describe('altitude profile in the Plan view', () => {
       item(16, 0, 1800, 420), // 420 m AMSL: 140 m above the 280 m ground, over the ceiling
       item(21, 3, 2000, 0),
     ];
+    // A control zone from 580 to 880 m AMSL over the fourth item: drawn as a band above the route.
+    await station.mapsAddZone({ name: 'CTR', kind: 'restricted', shape: { type: 'circle', center: east(1500), radiusM: 200 }, floorMslM: 580, ceilingMslM: 880 }, { role: 'pilot', name: 'test' });
     const path = join(dataDir, 'ridge.plan');
     writeFileSync(path, planText(items));
     await page.getByTestId('plan-open').setInputFiles(path);
     const strip = page.getByTestId('altitude-profile');
     await expect.poll(() => strip.getAttribute('data-mode'), { timeout: 15_000 }).toBe('terrain');
+    // Closed at first, so it does not cover the map where the pilot edits; its one line still warns.
+    expect(await page.getByTestId('profile-svg').count()).toBe(0);
+    expect((await page.getByTestId('profile-summary').textContent()) ?? '').toMatch(/Below the ground at/);
+    await page.screenshot({ path: join(SHOTS, 'plan-profile-closed.png') });
+    await page.getByTestId('profile-toggle').click();
     await expect.poll(() => page.getByTestId('profile-item').count()).toBe(items.length);
 
     // Each item's height above ground is the station's own ground height under it.
@@ -89,24 +96,37 @@ describe('altitude profile in the Plan view', () => {
     expect(shown[4]).toBeCloseTo(140, 0);
 
     expect(await page.getByTestId('profile-ground').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    await expect.poll(() => page.getByTestId('profile-zone').count()).toBe(1);
+    expect(await page.getByTestId('profile-zone').textContent()).toMatch(/CTR: 580 to 880 m AMSL/);
     expect(await page.getByTestId('profile-violation').count()).toBeGreaterThanOrEqual(2);
     const summary = (await page.getByTestId('profile-summary').textContent()) ?? '';
     expect(summary).toMatch(/Below the ground at 0\.\d+–0\.\d+ km/);
     expect(summary).toMatch(/Over the 120 m ceiling/);
+    // The checks list says it too, on the item the leg flies to.
+    expect((await page.getByTestId('plan-issues').textContent()) ?? '').toMatch(/The leg to this item goes \d+ m below the ground at 0\.\d+–0\.\d+ km/);
     const svgText = (await page.getByTestId('profile-svg').textContent()) ?? '';
     expect(svgText).toMatch(/m AMSL/);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(SHOTS, 'plan-profile-terrain.png') });
 
+    // The pointer reads the clearance anywhere on a leg: over the ridge the route is under the ground.
+    const svgBox = (await page.getByTestId('profile-svg').boundingBox())!;
+    await page.mouse.move(svgBox.x + 52 + (700 / 2000) * (svgBox.width - 66), svgBox.y + 60);
+    await expect.poll(async () => (await page.getByTestId('profile-cursor').textContent().catch(() => '')) ?? '').toMatch(/^0\.\d\d km · 35\d m AMSL · ground (4|5)\d\d m · -1\d\d m above ground$/);
+    await page.screenshot({ path: join(SHOTS, 'plan-profile-cursor.png') });
+    await page.mouse.move(svgBox.x + 5, svgBox.y - 40);
+
     // Clicking an item in the strip selects it, as clicking a check does.
     await page.getByTestId('profile-item').nth(2).click();
     await expect.poll(() => page.getByTestId('profile-item').nth(2).getAttribute('class')).toMatch(/selected/);
 
-    // Collapsing keeps the title only; opening again draws it again.
+    // Collapsing keeps the title and the summary; opening again draws it again, and it stays open
+    // across a reload (the pilot's choice is remembered).
     await page.getByTestId('profile-toggle').click();
     expect(await page.getByTestId('profile-svg').count()).toBe(0);
     await page.getByTestId('profile-toggle').click();
     await page.getByTestId('profile-svg').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('policeGcs.altitudeProfileOpen'))).toBe('1');
   }, 60_000);
 
   it('says when there is no terrain and draws heights above home', async () => {

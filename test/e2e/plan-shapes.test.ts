@@ -52,7 +52,15 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
   let page: Page;
   let box: { x: number; y: number; width: number; height: number };
   const at = (dx: number, dy: number) => ({ x: box.x + box.width / 2 + dx, y: box.y + box.height / 2 + dy });
-  const clickMap = (dx: number, dy: number) => page.mouse.click(at(dx, dy).x, at(dx, dy).y);
+  /** The altitude profile strip covers the bottom of the map while open: fold it away before clicking there. */
+  const collapseProfile = async () => {
+    const toggle = page.getByTestId('profile-toggle');
+    if ((await toggle.count()) > 0 && (await toggle.getAttribute('aria-expanded')) === 'true') await toggle.click();
+  };
+  const clickMap = async (dx: number, dy: number) => {
+    await collapseProfile();
+    await page.mouse.click(at(dx, dy).x, at(dx, dy).y);
+  };
   const itemCount = async () => Number(await page.getByTestId('plan-item-count').textContent());
   const shot = async (name: string) => {
     await page.waitForTimeout(700);
@@ -104,13 +112,12 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await page.getByTestId('plan-new').click();
     await page.locator('[data-testid="map-view"][data-map-loaded="true"]').waitFor({ timeout: 20_000 });
     box = (await page.getByTestId('map-view').boundingBox())!;
-    // From the start view (zoom 13) to a town block: a drawn polygon is a few hundred metres across.
-    await page.mouse.move(at(0, 0).x, at(0, 0).y);
-    for (let i = 0; i < 6; i++) {
-      await page.mouse.wheel(0, -250);
-      await page.waitForTimeout(250);
+    // From the start view (zoom 13) to a town block (16): a drawn polygon is a few hundred metres
+    // across. The zoom button, not the wheel, so the scale is the same on a busy machine.
+    for (let i = 0; i < 3; i++) {
+      await page.locator('.maplibregl-ctrl-zoom-in').click();
+      await page.waitForTimeout(700);
     }
-    await page.waitForTimeout(800);
   }, 120_000);
 
   afterAll(async () => {
@@ -134,12 +141,17 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await expect.poll(async () => (await page.getByTestId('pattern-list').textContent()) ?? '').toContain('Parallel track');
     await page.waitForTimeout(800);
     const [amber, violet, yellow] = await colourCounts(page, [AMBER, VIOLET, YELLOW]);
-    expect(amber).toBeGreaterThan(2000); // the lanes
+    expect(amber).toBeGreaterThan(1000); // the lanes
     expect(violet + yellow).toBeGreaterThan(300); // the area outline (yellow: selected)
     await shot('parallel-track');
   }, 60_000);
 
   it('drawing: the hint counts the points, Backspace takes one back, Esc cancels, Enter finishes', async () => {
+    // With a mission item selected, Backspace while drawing must take back a vertex, not delete the item.
+    await page.getByTestId('plan-tab-mission').click();
+    await page.locator('[data-testid="plan-item-row"][data-index="3"] button').click();
+    const items = await itemCount();
+    await page.getByTestId('plan-tab-shapes').click();
     await page.getByTestId('plan-tool-drawLine').click();
     const hint = page.getByTestId('plan-draw-hint');
     await clickMap(-200, 250);
@@ -150,6 +162,7 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await shot('drawing');
     await page.keyboard.press('Backspace');
     await expect.poll(async () => hint.getAttribute('data-vertices')).toBe('2');
+    expect(await itemCount()).toBe(items);
     await page.keyboard.press('Escape');
     await expect.poll(async () => hint.getAttribute('data-vertices')).toBe('0');
     expect(await page.getByTestId('shape-row-line-1').count()).toBe(0);
@@ -170,6 +183,17 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await page.getByTestId('fence-from-shape-out').click();
     await expect.poll(async () => (await page.getByTestId('fence-list').textContent()) ?? '').toContain('Polygon 1');
     expect(await page.getByTestId('fence-type-polygon-0').inputValue()).toBe('out');
+    // A circle by two clicks (centre, then edge), made an inclusion, then deleted.
+    await page.getByTestId('fence-circle-tool').click();
+    await clickMap(250, 250);
+    await page.mouse.move(at(270, 250).x, at(270, 250).y);
+    await clickMap(290, 250);
+    await expect.poll(async () => (await page.getByTestId('fence-list').textContent()) ?? '').toMatch(/Circle 1 \(\d+ m\)/);
+    await page.getByTestId('fence-type-circle-0').selectOption('in');
+    await shot('fence-circle');
+    await page.getByTestId('fence-delete-circle-0').click();
+    await page.getByTestId('fence-circle-tool').click();
+    await expect.poll(async () => (await page.getByTestId('fence-list').textContent()) ?? '').not.toContain('Circle');
     await page.getByTestId('rally-tool').click();
     await clickMap(220, 100);
     await clickMap(300, 140);
@@ -179,6 +203,7 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await expect.poll(async () => page.getByTestId('rally-list').locator('li').count()).toBe(2);
     // Drag rally 1: it moves (one undo step) and no rally point is added by the release.
     const from = at(220, 100);
+    await collapseProfile();
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     for (let i = 1; i <= 5; i++) await page.mouse.move(from.x + 6 * i, from.y - 8 * i);
@@ -249,6 +274,10 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await list.getByTestId('pattern-submit').click();
     await expect.poll(async () => page.getByTestId('plan-compare-result').getAttribute('data-same')).toBe('false');
     expect(await page.getByTestId('plan-compare-items').textContent()).toMatch(/altitude/);
+    // The Mission tab marks the same items in its list.
+    await page.getByTestId('plan-tab-mission').click();
+    await expect.poll(() => page.locator('[data-testid="plan-item-row"][data-differs="true"]').count()).toBeGreaterThan(0);
+    await page.getByTestId('plan-tab-shapes').click();
     await shot('compare-differs');
     await page.getByTestId('plan-undo').click();
     await expect.poll(async () => page.getByTestId('plan-compare-result').getAttribute('data-same')).toBe('true');
@@ -258,11 +287,19 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
   it('every other pattern kind from a drawn shape, each looked at', async () => {
     // Start from a clean mission with the shapes kept: delete the parallel track.
     await page.getByTestId('plan-tab-shapes').click();
+    const withPattern = await itemCount();
     const del = page.locator('[data-testid^="pattern-delete-"]').first();
     await del.click();
-    await expect.poll(itemCount).toBe(0);
+    await expect.poll(itemCount).toBeLessThan(withPattern);
+    // What the first pattern brought with it stays: takeoff, start speed, return.
+    const base = await itemCount();
+    expect(base).toBe(3);
     await draw('drawLine', [[-250, 200], [-50, 230], [150, 190]]);
     await draw('drawPoint', [[0, 0]]);
+    expect(await page.getByTestId('shape-select-point-1').getAttribute('aria-pressed')).toBe('true');
+    // With the select tool, a click inside an area on the map selects that area.
+    await clickMap(-180, -100);
+    await expect.poll(async () => page.getByTestId('shape-select-area-1').getAttribute('aria-pressed')).toBe('true');
     const cases: Array<[string, string, Record<string, string>]> = [
       ['area-1', 'patrolPerimeter', { offsetM: '20', laps: '2' }],
       ['area-1', 'overwatch', { orbitRadiusM: '30', standOffM: '40' }],
@@ -287,7 +324,7 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
       await shot(kind);
       // Delete it again, so each picture shows one pattern.
       await page.locator('[data-testid^="pattern-delete-"]').first().click();
-      await expect.poll(itemCount).toBe(0);
+      await expect.poll(itemCount).toBe(base);
     }
   }, 180_000);
 
@@ -306,9 +343,11 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
 
   it('imports a waypoint file into the mission (asking before it replaces one) and exports the plan as KML', async () => {
     const wpl = join(ROOT, 'test', 'fixtures', 'wpl', 'qgc-MissionPlanner.waypoints');
+    // The mission has items (takeoff, speed, return): the pilot is asked before they are replaced.
     await page.getByTestId('plan-import').setInputFiles(wpl);
+    await page.getByTestId('plan-import-confirm').waitFor();
+    await page.getByTestId('plan-import-replace').click();
     await expect.poll(itemCount).toBe(5);
-    // A second import would replace those items: the pilot is asked first.
     await page.getByTestId('plan-import').setInputFiles(wpl);
     await page.getByTestId('plan-import-confirm').waitFor();
     expect(await page.getByTestId('plan-import-confirm').textContent()).toContain('Replace the 5 mission items');

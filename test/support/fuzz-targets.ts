@@ -4,6 +4,8 @@
 // (test/fixtures) and random bytes. A target returns 'ok' or 'refused'; anything it throws is a bug.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { zipSync } from 'fflate';
+import { importZones } from '../../shared/airspace/import';
 import { ContractError } from '../../shared/contract/errors';
 import { parseGeoJson, parseKmlOrKmz, parseQgcPlan, parseWplPlan, PlanFileError, writeMissionGeoJson } from '../../shared/plan';
 import { decodeFrame, Framer } from '../../electron/core/mavlink';
@@ -87,8 +89,8 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 
 const utf8 = new TextDecoder('utf-8');
 
-/** A refusal must be a PlanFileError that a pilot can read, in both languages. */
-function importer(name: string, seeds: Uint8Array[], read: (b: Uint8Array) => unknown): FuzzTarget {
+/** A refusal must be a PlanFileError (the zone importer's: any ContractError) that a pilot can read, in both languages. */
+function importer(name: string, seeds: Uint8Array[], read: (b: Uint8Array) => unknown, refusal: typeof ContractError = PlanFileError): FuzzTarget {
   return {
     name,
     seeds,
@@ -97,7 +99,7 @@ function importer(name: string, seeds: Uint8Array[], read: (b: Uint8Array) => un
         read(input);
         return 'ok';
       } catch (err) {
-        if (err instanceof PlanFileError && err.userMessage.en.length > 10 && err.userMessage.zh.length > 3) return 'refused';
+        if (err instanceof refusal && err.userMessage.en.length > 10 && err.userMessage.zh.length > 3) return 'refused';
         throw err;
       }
     },
@@ -157,6 +159,7 @@ export function fuzzTargets(fixturesDir: string): FuzzTarget[] {
   const kml = files(join(fixturesDir, 'kml'));
   const logs = files(join(fixturesDir, 'tlog'));
   const tlogs = logs.map((b) => b.subarray(0, 64 * 1024));
+  const airspace = files(join(fixturesDir, 'airspace'));
   const geo = [new TextEncoder().encode(writeMissionGeoJson(parseQgcPlan(utf8.decode(plans[plans.length - 1]))))];
   return [
     mavlinkPipeline(tlogs),
@@ -164,6 +167,9 @@ export function fuzzTargets(fixturesDir: string): FuzzTarget[] {
     importer('wpl', files(join(fixturesDir, 'wpl')), (b) => parseWplPlan(utf8.decode(b))),
     importer('kml-kmz', kml, (b) => parseKmlOrKmz(b)),
     importer('geojson', geo, (b) => parseGeoJson(utf8.decode(b))),
+    // Airspace files as published (KML, GeoJSON) and one zipped, under both kinds of name: the zone
+    // importer tells them apart by their bytes, and by the name only for broken ones.
+    importer('airspace-zones', [...airspace, zipSync({ 'zones/doc.kml': airspace[0]! })], (b) => importZones(b, b[0] === 0x7b ? 'z.geojson' : 'z.kmz', 'noFly', () => 280), ContractError),
     tlogReader(tlogSeeds(logs)),
     terrainGeoTiff(terrainSeeds()),
   ];

@@ -30,12 +30,29 @@ describe('airspace import of real-world KML layouts', () => {
       ['Bow tie', 'noFly', undefined, undefined],
     ]);
     const text = warnings.map((w) => w.en).join('\n');
-    expect(text).toMatch(/2 Placemark\(s\) without a polygon.*"直升机停机坪 Helipad", "巡逻路线"/);
+    expect(text).toMatch(/2 item\(s\) without a polygon.*"直升机停机坪 Helipad", "巡逻路线"/);
     expect(text).toMatch(/Holes are ignored.*R-7 靶场/);
     expect(text).toMatch(/cross themselves.*"Bow tie"/);
     expect(warnings.every((w) => w.zh.length > 0)).toBe(true);
     // Three sentences for five kinds of trouble, not one per Placemark.
     expect(warnings).toHaveLength(3);
+  });
+
+  it('says which NetworkLinks it did not follow (an offline station cannot fetch them)', () => {
+    const kml = `<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><name>全国</name>
+  <NetworkLink><name>内蒙古 禁飞区</name><Link><href>https://example.org/zones/nm.kmz</href></Link></NetworkLink>
+  <NetworkLink><Link><href>files/extra.kml</href></Link></NetworkLink>
+  <Placemark><name>Local</name><Polygon><outerBoundaryIs><LinearRing><coordinates>122,46 122.01,46 122.01,46.01 122,46</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark>
+</Document></kml>`;
+    const { zones, warnings } = importZones(strToU8(kml), 'index.kml');
+    expect(zones).toHaveLength(1);
+    expect(warnings[0]!.en).toBe('2 network link(s) to zones kept elsewhere were not followed (the station works offline); import those files themselves: "内蒙古 禁飞区", "files/extra.kml".');
+    // In a KMZ that holds files/extra.kml, that link is read, not reported.
+    const kmz = zipSync({ 'doc.kml': strToU8(kml), 'files/extra.kml': fixture('prefixed-ns.kml') });
+    const both = importZones(kmz, 'index.kmz');
+    expect(both.zones.map((z) => z.name)).toEqual(['Local', 'Night market']);
+    expect(both.warnings.map((w) => w.en).join('\n')).toMatch(/1 network link\(s\).*"内蒙古 禁飞区"\./);
   });
 
   it('makes one zone with a floor and a ceiling of a 3D volume drawn as floor, ceiling and walls', () => {
@@ -55,6 +72,12 @@ describe('airspace import of real-world KML layouts', () => {
     expect(checkPlan(plan, { zones: asZones }).filter((i) => i.rule === 'zone')).toEqual([]);
     plan.mission.items = [wp(400)];
     expect(checkPlan(plan, { zones: asZones }).filter((i) => i.rule === 'zone')).toHaveLength(1);
+    // A leg that descends from over the ceiling (980 m AMSL) to under the floor (380 m) passes through the band.
+    const at = (lat: number, z: number) => ({ ...wp(z), x: lat });
+    plan.mission.items = [at(46.25, 700), at(46.196, 100)];
+    expect(checkPlan(plan, { zones: asZones }).filter((i) => i.rule === 'zone').map((i) => i.itemIndex)).toEqual([1]);
+    plan.mission.items = [at(46.25, 100), at(46.196, 100)];
+    expect(checkPlan(plan, { zones: asZones }).filter((i) => i.rule === 'zone')).toEqual([]);
   });
 
   it('leaves a volume given above ground unlimited, and says so, where no terrain is loaded', () => {
@@ -152,5 +175,35 @@ describe('broken airspace files give a sentence a pilot can act on', () => {
     const big = strToU8(text.replace('</kml:kml>', `${' '.repeat(20_000_000)}</kml:kml>`));
     const kmz = patchZipEntry(zipSync({ 'doc.kml': big }), 0, { uncompressedSize: text.length });
     expect(refusal(() => importZones(kmz, 'liar.kmz')).userMessage.en).toMatch(/ends early/);
+  });
+});
+
+describe('airspace import of GeoJSON as GIS tools export it', () => {
+  it("reads QGIS's export: CRS84 crs member, MultiPolygons, 名称 names, null fields, a circle point, a line and an empty feature", () => {
+    const { zones, warnings } = importZones(fixture('qgis-zones.geojson'), 'zones.geojson');
+    expect(zones.map((z) => [z.name, z.kind, z.shape.type, z.floorMslM, z.ceilingMslM])).toEqual([
+      ['第一中学', 'restricted', 'polygon', undefined, 420],
+      ['市看守所 (1)', 'noFly', 'polygon', undefined, undefined],
+      ['市看守所 (2)', 'noFly', 'polygon', undefined, undefined],
+      ['医院停机坪', 'noFly', 'circle', undefined, undefined],
+    ]);
+    expect(warnings.map((w) => w.en)).toEqual(['2 item(s) without a polygon (points, lines, labels) were skipped: "巡逻线", "空要素".']);
+  });
+
+  it('reads a bare geometry and a GeometryCollection', () => {
+    const poly = { type: 'Polygon', coordinates: [[[122, 46], [122.01, 46], [122.01, 46.01], [122, 46]]] };
+    expect(importZones(strToU8(JSON.stringify(poly)), 'one.geojson').zones).toHaveLength(1);
+    const gc = { type: 'Feature', properties: { name: '集合' }, geometry: { type: 'GeometryCollection', geometries: [poly, { type: 'LineString', coordinates: [[122, 46], [123, 47]] }, poly] } };
+    expect(importZones(strToU8(JSON.stringify(gc)), 'gc.geojson').zones.map((z) => z.name)).toEqual(['集合 (1)', '集合 (2)']);
+  });
+
+  it('refuses Web Mercator metres, a foreign crs, and swapped positions with the fix', () => {
+    const merc = refusal(() => importZones(fixture('broken-webmercator.geojson'), 'zones.geojson'));
+    expect(merc.userMessage.en).toMatch(/EPSG::3857, not WGS-84 longitude\/latitude\. Export it again as EPSG:4326/);
+    const noCrs = JSON.parse(new TextDecoder().decode(fixture('broken-webmercator.geojson'))) as { crs?: unknown };
+    delete noCrs.crs;
+    expect(refusal(() => importZones(strToU8(JSON.stringify(noCrs)), 'zones.geojson')).userMessage.en).toMatch(/metres in a projected system.*EPSG:4326/);
+    const swapped = { type: 'Feature', properties: { name: 'A' }, geometry: { type: 'Polygon', coordinates: [[[46, 122], [46.01, 122], [46.01, 122.01], [46, 122]]] } };
+    expect(refusal(() => importZones(strToU8(JSON.stringify(swapped)), 'a.geojson')).userMessage.en).toMatch(/\[46, 122\] is not \[longitude, latitude\]: they look swapped/);
   });
 });

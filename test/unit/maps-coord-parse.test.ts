@@ -46,7 +46,10 @@ describe('coordinate entry', () => {
     near(bd.wgs84.lat, wgs.lat, 1e-6);
     near(bd.wgs84.lon, wgs.lon, 1e-6);
     // The default datum applies when the text has no marker (a field set to "GCJ-02").
-    expect(parseCoordinate(`${g.lat}, ${g.lon}`, 'GCJ02').wgs84.lat).toBeCloseTo(wgs.lat, 6);
+    const assumed = parseCoordinate(`${g.lat}, ${g.lon}`, 'GCJ02');
+    expect(assumed.wgs84.lat).toBeCloseTo(wgs.lat, 6);
+    // ...and the result says whether the text named its datum, so the UI can say "assumed".
+    expect([assumed.datumMarked, gcj.datumMarked, bd.datumMarked, parseCoordinate('GPS 46.07, 122.09', 'GCJ02').datum]).toEqual([false, true, true, 'WGS84']);
   });
 
   it('refuses nonsense with a bilingual reason', () => {

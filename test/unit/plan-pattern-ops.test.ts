@@ -96,3 +96,33 @@ describe('replacePatternSpec', () => {
     expect(items.slice(-2).map((j) => items[j.param1 - 1])).toEqual([wp(2), wp(1)]);
   });
 });
+
+describe('addPattern', () => {
+  it('into an empty mission: takeoff and start speed first, the pattern, then the end action', async () => {
+    const { addPattern, emptyPlanDoc } = await import('../../shared/planning');
+    const doc = emptyPlanDoc();
+    const d = addPattern(doc, 'sq', square);
+    const cmds = d.plan.mission.items.map((i) => i.command);
+    expect(cmds[0]).toBe(MAV_CMD.NAV_TAKEOFF);
+    expect(cmds[1]).toBe(MAV_CMD.DO_CHANGE_SPEED);
+    expect(cmds[cmds.length - 1]).toBe(MAV_CMD.NAV_RETURN_TO_LAUNCH);
+    const p = d.patterns[0];
+    expect(p.firstIndex).toBe(2);
+    samePatternItems(d.plan.mission.items, p);
+    // Saved and read back, the pattern is still a pattern.
+    expect(readPlanFile(writePlanFile(d.plan, d.patterns)).patterns.map((x) => x.id)).toEqual(['sq']);
+  });
+
+  it('into a mission ending with RTL: before the RTL, whose place stays last', async () => {
+    const { addPattern, emptyPlanDoc } = await import('../../shared/planning');
+    const rtl = planItem({ frame: 2, command: MAV_CMD.NAV_RETURN_TO_LAUNCH, current: 0, autocontinue: 1, param1: 0, param2: 0, param3: 0, param4: 0, x: 0, y: 0, z: 0 });
+    const doc = { ...emptyPlanDoc(), plan: { ...emptyPlan(), mission: { items: [wp(0), rtl], plannedHome: home } } };
+    const d = addPattern(doc, 'per', perimeter);
+    expect(d.patterns[0].firstIndex).toBe(1);
+    expect(d.plan.mission.items[d.plan.mission.items.length - 1]).toEqual(rtl);
+    samePatternItems(d.plan.mission.items, d.patterns[0]);
+    // Without an end action the pattern goes at the end, and nothing else is added.
+    const plain = addPattern({ ...doc, plan: { ...doc.plan, mission: { ...doc.plan.mission, items: [wp(0)] } } }, 'per', perimeter);
+    expect(plain.plan.mission.items.length).toBe(1 + plain.patterns[0].itemCount);
+  });
+});

@@ -3,7 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { destinationPoint } from '../../shared/geo/bearing';
 import { emptyPlan, type MissionItem, type Plan } from '../../shared/plan/types';
+import { checkPlan } from '../../shared/planning';
 import { PLAN_PROFILE_MAX_SAMPLES, planProfile, planProfilePoints } from '../../shared/terrain/plan-profile';
+import { profileZoneSpans } from '../../shared/terrain/plan-profile-zones';
 
 const home = { lat: 46.0726, lon: 122.0933, altMslM: 280 };
 const east = (m: number) => destinationPoint(home, 90, m);
@@ -101,5 +103,56 @@ describe('plan altitude profile', () => {
     const far = planOf([item(16, REL, 0, 60), item(16, REL, 300_000, 60)]);
     expect(planProfile(far, () => 0).samples.length).toBeLessThanOrEqual(PLAN_PROFILE_MAX_SAMPLES + 4);
     expect(planProfile(planOf([]), ground).items).toEqual([]);
+  });
+});
+
+describe('plan checks between the items', () => {
+  it('reports a leg into the hill on the item it flies to, with its depth and where', () => {
+    // Items 2 and 3 are clear of the ground; the leg between them crosses the 480 m hill at 340-400 m AMSL.
+    const plan = planOf([item(22, REL, 0, 50), item(16, REL, 300, 60), item(16, MSL, 1000, 400), item(21, REL, 1200, 0)]);
+    const legs = checkPlan(plan, { groundElevationMslM: ground }).filter((i) => i.rule.startsWith('leg_'));
+    expect(legs).toHaveLength(1);
+    expect(legs[0]).toMatchObject({ rule: 'leg_below_ground', severity: 'error', itemIndex: 2 });
+    expect(legs[0]!.message.en).toMatch(/^The leg to this item goes 1\d\d m below the ground at 0\.\d\d–0\.\d\d km\.$/);
+    expect(legs[0]!.message.zh).toMatch(/低于地面/);
+    // Without terrain nothing is said about legs (the item checks say the ceiling is above home).
+    expect(checkPlan(plan).filter((i) => i.rule.startsWith('leg_'))).toEqual([]);
+  });
+
+  it('reports a level leg over a valley that exceeds the ceiling above its floor', () => {
+    // Both items 100 m above 280 m ground; between them the ground drops to a 200 m valley floor.
+    const valley = (_lat: number, lon: number): number => {
+      const e = (lon - home.lon) * 111_320 * Math.cos((home.lat * Math.PI) / 180);
+      return e > 300 && e < 700 ? 200 : 280;
+    };
+    const plan = planOf([item(16, REL, 100, 100), item(16, REL, 900, 100)]); // 380 m AMSL; 180 m over the valley
+    const legs = checkPlan(plan, { groundElevationMslM: valley }).filter((i) => i.rule.startsWith('leg_'));
+    expect(legs.map((i) => [i.rule, i.itemIndex])).toEqual([['leg_over_ceiling', 1]]);
+    expect(legs[0]!.message.en).toMatch(/up to 180 m above the ground at .* km: over the 120 m ceiling\./);
+  });
+
+  it('does not repeat what the item checks say', () => {
+    const plan = planOf([item(16, REL, 200, 60), item(16, REL, 300, 150), item(16, REL, 350, 60)]);
+    const issues = checkPlan(plan, { groundElevationMslM: ground });
+    expect(issues.filter((i) => i.rule === 'ceiling').map((i) => i.itemIndex)).toEqual([1]);
+    expect(issues.filter((i) => i.rule === 'leg_over_ceiling')).toEqual([]);
+  });
+});
+
+describe('airspace zones along the profile', () => {
+  it('gives the stretches of the route under a zone, with its band in the profile unit', () => {
+    const zone = {
+      id: 'z', name: 'CTR', kind: 'restricted' as const, source: 't', floorMslM: 580, ceilingMslM: 880,
+      shape: { type: 'circle' as const, center: east(600), radiusM: 200 },
+    };
+    const plan = planOf([item(16, REL, 100, 60), item(16, REL, 1100, 60)]);
+    const spans = profileZoneSpans(planProfile(plan, ground), [zone]);
+    expect(spans).toHaveLength(1);
+    expect(spans[0]).toMatchObject({ name: 'CTR', kind: 'restricted', floorM: 580, ceilingM: 880 });
+    expect(spans[0]!.fromM).toBeGreaterThan(390);
+    expect(spans[0]!.toM).toBeLessThan(810);
+    // Without terrain the band is drawn above home.
+    expect(profileZoneSpans(planProfile(plan, null), [zone], home.altMslM)[0]).toMatchObject({ floorM: 300, ceilingM: 600 });
+    expect(profileZoneSpans(planProfile(plan, null), [zone])[0]).toMatchObject({ floorM: null, ceilingM: null });
   });
 });

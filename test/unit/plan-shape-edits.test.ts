@@ -69,3 +69,12 @@ describe('drawing drafts', () => {
     expect(fc.features.map((f) => f.properties?.kind)).toEqual(['vertex', 'vertex', 'area']);
   });
 });
+
+describe('drawing previews', () => {
+  it('a fence circle being placed: centre and ring; a pattern preview is one dashed line', async () => {
+    const { circleDraftGeoJson, patternPreviewGeoJson } = await import('../../renderer/views/plan/shapes/draft');
+    expect(circleDraftGeoJson(o, 100).features.map((f) => f.geometry.type)).toEqual(['Point', 'Polygon']);
+    expect(patternPreviewGeoJson([o, { lat: 46.08, lon: 122.1 }]).features[0].geometry.type).toBe('LineString');
+    expect(patternPreviewGeoJson(null).features).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 // Every reader of untrusted input (the station's MAVLink receive path with signing, .plan, WPL,
-// KML/KMZ, GeoJSON, tlog, GeoTIFF terrain), fed mutated real files and random bytes with a fixed seed: never an exception
+// KML/KMZ, GeoJSON, airspace zone files, tlog, GeoTIFF terrain), fed mutated real files and random bytes with a fixed seed: never an exception
 // other than a clear bilingual refusal, never a hang. `npm run fuzz` runs the same targets for longer.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

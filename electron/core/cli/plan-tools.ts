@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { checkPlan, insertPattern, patternSpecSchema, patternStats, readPlanFile as readPatternPlan, writePlanFile as patternPlanText, type CheckContext } from '../../../shared/planning';
 import { emptyPlan } from '../../../shared/plan/types';
+import { TerrainModel } from '../../../shared/terrain/model';
+import { loadTerrainFolder } from '../maps/terrain-store';
 import { errorText, parseOptions, UsageError } from './options';
 import { PLAN_FILE_MAX_BYTES, writePlanFile } from './plan-files';
 
@@ -12,10 +14,24 @@ export const PATTERN_USAGE = `Usage: gcs plan-pattern SPEC.json --out FILE.plan 
   and kept in the file so the pattern can be edited again. Exit 0 written, 2 bad arguments or input.
 `;
 
-export const CHECK_USAGE = `Usage: gcs plan-check FILE.plan [--ceiling M] [--max-distance M] [--endurance S] [--reserve PCT] [--speed MPS] [--json]
-  Lists the plan's problems (ceiling, fences, distance, flight time, jumps ...). Exit 0 no errors,
+export const CHECK_USAGE = `Usage: gcs plan-check FILE.plan [--terrain FOLDER] [--ceiling M] [--max-distance M] [--endurance S] [--reserve PCT] [--speed MPS] [--json]
+  Lists the plan's problems (ceiling, fences, distance, flight time, jumps ...). With --terrain (a folder
+  of SRTM .hgt / GeoTIFF tiles, like the station's terrain/) heights are measured above the ground and
+  every leg is checked against it; without, the ceiling is measured above home. Exit 0 no errors,
   1 errors found, 2 bad arguments or unreadable file.
 `;
+
+/** The ground from a folder of tiles, as the station loads its own; tiles it cannot read are said on stderr. */
+function terrainFrom(folder: string): CheckContext['groundElevationMslM'] {
+  const model = new TerrainModel();
+  const report = loadTerrainFolder(model, folder);
+  for (const e of report.errors) process.stderr.write(`gcs plan-check: ${e.file}: ${e.message.en}\n`);
+  if (report.tiles.length === 0) {
+    process.stderr.write(`gcs plan-check: no terrain tiles in ${folder}; heights are measured above home\n`);
+    return undefined;
+  }
+  return model.groundElevationMslM;
+}
 
 async function readText(path: string): Promise<string> {
   try {
@@ -88,6 +104,7 @@ export async function runPlanCheck(argv: string[]): Promise<number> {
       '--endurance': { number: [1, 86_400] },
       '--reserve': { number: [0, 90] },
       '--speed': { number: [0.1, 100] },
+      '--terrain': 'string',
       '--json': 'flag',
     });
     if (parsed === 'help') {
@@ -102,6 +119,7 @@ export async function runPlanCheck(argv: string[]): Promise<number> {
     ctx = { ceilingAglM: num('--ceiling'), maxDistanceFromHomeM: num('--max-distance'), enduranceS: num('--endurance'), reservePct: num('--reserve'), cruiseSpeedMps: num('--speed') };
     json = v['--json'] === true;
     text = await readText(path);
+    if (typeof v['--terrain'] === 'string') ctx.groundElevationMslM = terrainFrom(v['--terrain']);
   } catch (err) {
     process.stderr.write(`gcs plan-check: ${errorText(err)}\n${err instanceof UsageError ? `\n${CHECK_USAGE}` : ''}`);
     return 2;

@@ -25,6 +25,8 @@ export const profileEn = {
   'profile.itemTitle': 'Item {n}: {alt} m AMSL, {agl} m above the ground',
   'profile.itemTitleHome': 'Item {n}: {agl} m above home',
   'profile.itemUnknown': 'Item {n}: height unknown (terrain-frame item without ground data)',
+  'profile.cursor': '{km} km · {alt} m AMSL · ground {ground} m · {agl} m above ground',
+  'profile.cursorHome': '{km} km · {agl} m above home',
 } as const;
 
 export const profileZh: Record<keyof typeof profileEn, string> = {
@@ -52,4 +54,6 @@ export const profileZh: Record<keyof typeof profileEn, string> = {
   'profile.itemTitle': '航点 {n}：海拔 {alt} 米，离地 {agl} 米',
   'profile.itemTitleHome': '航点 {n}：相对起飞点 {agl} 米',
   'profile.itemUnknown': '航点 {n}：高度未知（地形坐标系航点且无地面高程）',
+  'profile.cursor': '{km} 公里 · 海拔 {alt} 米 · 地面 {ground} 米 · 离地 {agl} 米',
+  'profile.cursorHome': '{km} 公里 · 相对起飞点 {agl} 米',
 };

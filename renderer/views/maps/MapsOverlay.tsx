@@ -3,8 +3,8 @@
 // reads DD/DMS/GCJ-02/BD-09 and flies there, and the layer panel behind a button.
 import { useEffect, useRef, useState } from 'react';
 import type { Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
-import { formatLatLonDecimal } from '../../../shared/geo/coord-format';
 import { parseCoordinate, type ParsedCoordinate } from '../../../shared/geo/coord-parse';
+import type { Datum } from '../../../shared/geo/datum';
 import { ContractError } from '../../../shared/contract/errors';
 import type { ContractErrorValue } from '../../../shared/contract/types';
 import { ErrorMessage } from '../../components/ErrorMessage';
@@ -13,6 +13,7 @@ import { applySources, applyZones } from '../../map/mapsLayers';
 import { BASEMAP_LAYER_IDS } from '../../map/basemapStyle';
 import { call } from '../../stores/actions';
 import { selectSources, selectZones, useMapsStore } from '../../stores/maps';
+import { CoordinateRead } from './CoordinateRead';
 import { PrefetchSection } from './PrefetchSection';
 import { DrawZone } from './DrawZone';
 import { SourcesSection } from './SourcesSection';
@@ -20,6 +21,7 @@ import { ZonesSection } from './ZonesSection';
 import '../../styles/maps.css';
 
 const GROUND_QUERY_MS = 250;
+const DATUMS: Datum[] = ['WGS84', 'GCJ02', 'BD09'];
 
 function useMapLayers(map: MapLibreMap | null): void {
   const sources = useMapsStore(selectSources);
@@ -80,12 +82,15 @@ function GroundReadout(props: { map: MapLibreMap | null }) {
 function GoTo(props: { map: MapLibreMap | null }) {
   const t = useT();
   const [text, setText] = useState('');
+  // A dispatcher reads numbers off a phone map without saying which: the pilot says what they are.
+  const [unmarked, setUnmarked] = useState<Datum>('WGS84');
   const [parsed, setParsed] = useState<ParsedCoordinate | null>(null);
   const [error, setError] = useState<ContractErrorValue | null>(null);
-  const read = (value: string) => {
+  const read = (value: string, datum: Datum) => {
     setText(value);
+    setUnmarked(datum);
     try {
-      setParsed(value.trim() ? parseCoordinate(value) : null);
+      setParsed(value.trim() ? parseCoordinate(value, datum) : null);
       setError(null);
     } catch (err) {
       setParsed(null);
@@ -96,14 +101,18 @@ function GoTo(props: { map: MapLibreMap | null }) {
     <form className="maps-goto" onSubmit={(e) => { e.preventDefault(); if (parsed) props.map?.flyTo({ center: [parsed.wgs84.lon, parsed.wgs84.lat], zoom: Math.max(props.map.getZoom(), 15) }); }}>
       <label className="maps-goto__label">
         {t('maps.goto.label')}
-        <input value={text} onChange={(e) => read(e.target.value)} placeholder={t('maps.goto.placeholder')} data-testid="maps-goto" />
+        <input value={text} onChange={(e) => read(e.target.value, unmarked)} placeholder={t('maps.goto.placeholder')} data-testid="maps-goto" />
       </label>
       <button type="submit" disabled={!parsed}>{t('maps.goto.go')}</button>
-      {parsed && (
-        <p className="maps-goto__read" data-testid="maps-goto-read" data-datum={parsed.datum}>
-          {t('maps.goto.read', { datum: parsed.datum, order: parsed.lonFirst ? t('maps.goto.lonFirst') : '', wgs: formatLatLonDecimal(parsed.wgs84.lat, parsed.wgs84.lon) })}
-        </p>
-      )}
+      <label className="maps-goto__datum">
+        {t('maps.goto.unmarked')}
+        <select value={unmarked} onChange={(e) => read(text, e.target.value as Datum)} data-testid="maps-goto-datum">
+          {DATUMS.map((d) => (
+            <option key={d} value={d}>{t(`maps.datum.${d}`)}</option>
+          ))}
+        </select>
+      </label>
+      {parsed && <CoordinateRead parsed={parsed} testId="maps-goto-read" />}
       <ErrorMessage error={error} />
     </form>
   );

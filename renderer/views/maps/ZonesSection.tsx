@@ -1,14 +1,15 @@
 // Airspace zones in the layer panel: the list (kind, vertical band), removal, import of KML/KMZ/
 // GeoJSON files, the airport template (a no-fly circle around a point typed in any datum), and the
 // terrain the station has for ground heights and for the vehicles' terrain requests.
-import { useState } from 'react';
-import type { ContractErrorValue } from '../../../shared/contract/types';
+import { useMemo, useState } from 'react';
+import type { ContractErrorValue, UserMessage } from '../../../shared/contract/types';
 import { parseCoordinate } from '../../../shared/geo/coord-parse';
 import { ContractError } from '../../../shared/contract/errors';
 import { ErrorMessage } from '../../components/ErrorMessage';
-import { useT } from '../../i18n/useT';
+import { useLocalMessage, useT } from '../../i18n/useT';
 import { call } from '../../stores/actions';
 import { selectZones, useMapsStore } from '../../stores/maps';
+import { CoordinateRead } from './CoordinateRead';
 
 async function fileToBase64(file: File): Promise<string> {
   const bytes = new Uint8Array(await file.arrayBuffer());
@@ -19,13 +20,24 @@ async function fileToBase64(file: File): Promise<string> {
 
 export function ZonesSection() {
   const t = useT();
+  const local = useLocalMessage();
   const zones = useMapsStore(selectZones);
   const terrain = useMapsStore((s) => s.terrain);
   const [error, setError] = useState<ContractErrorValue | null>(null);
   const [note, setNote] = useState('');
+  // What the import skipped or read with care (walls, lines, heights without terrain): the pilot must see it.
+  const [importWarnings, setImportWarnings] = useState<UserMessage[]>([]);
   const [name, setName] = useState('');
   const [center, setCenter] = useState('');
   const [radius, setRadius] = useState(5000);
+  // The airport's centre is often read off a phone map: show what it was read as before it is added.
+  const centerRead = useMemo(() => {
+    try {
+      return center.trim() ? parseCoordinate(center) : null;
+    } catch {
+      return null;
+    }
+  }, [center]);
   const band = (floor?: number, ceiling?: number) =>
     floor === undefined && ceiling === undefined ? '' : t('maps.zone.band', { floor: floor ?? t('maps.zone.ground'), ceiling: ceiling ?? t('maps.zone.unlimited') });
   return (
@@ -57,10 +69,18 @@ export function ZonesSection() {
               const out = await call('mapsImportZones', { fileName: file.name, dataBase64: await fileToBase64(file), defaultKind: 'noFly' });
               setError(out.ok ? null : out.error);
               setNote(out.ok ? t('maps.zones.imported', { count: out.value.added.length }) : '');
+              setImportWarnings(out.ok ? out.value.warnings : []);
             }}
           />
         </label>
         {note && <p className="maps-muted">{note}</p>}
+        {importWarnings.length > 0 && (
+          <ul className="maps-list" data-testid="maps-zone-warnings">
+            {importWarnings.map((w, k) => (
+              <li key={k} className="maps-warning">{local(w)}</li>
+            ))}
+          </ul>
+        )}
         <details>
           <summary>{t('maps.airport.title')}</summary>
           <form
@@ -76,7 +96,8 @@ export function ZonesSection() {
             }}
           >
             <input placeholder={t('maps.airport.name')} value={name} onChange={(e) => setName(e.target.value)} required />
-            <input placeholder={t('maps.airport.center')} value={center} onChange={(e) => setCenter(e.target.value)} required />
+            <input placeholder={t('maps.airport.center')} value={center} onChange={(e) => setCenter(e.target.value)} required data-testid="maps-airport-center" />
+            {centerRead && <CoordinateRead parsed={centerRead} testId="maps-airport-read" />}
             <label>{t('maps.airport.radius')} <input type="number" min={100} max={50000} value={radius} onChange={(e) => setRadius(Number(e.target.value))} /></label>
             <button type="submit">{t('maps.airport.add')}</button>
           </form>

@@ -82,6 +82,8 @@ export function PlanView() {
   useEffect(() => {
     if (!map || !layersReady || !savedDoc || fitted.current === savedDoc) return;
     fitted.current = savedDoc;
+    // A save also sets savedDoc but keeps the undo history; opening or starting a plan clears it.
+    if (usePlanStore.getState().past.length > 0) return;
     const b = planBounds(savedDoc.plan);
     if (b) map.fitBounds(b, { padding: 60, duration: 0, maxZoom: 17 });
   }, [map, layersReady, savedDoc]);

@@ -1,5 +1,5 @@
 // The plan on the map: the route as one line, the items as circles, handles halfway along the legs,
-// the planned home, the fence as outlines, and a small preview source for a drag in progress.
+// the planned home, and the fence as outlines (a drag in progress is drawn by edit/dragOverlay.ts).
 // One GeoJSON source each, replaced only when the plan changes.
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { circleVertices } from '../../../shared/geo/bearing';
@@ -11,7 +11,6 @@ import type { PatternInstance } from '../../../shared/planning';
 export const PLAN_ROUTE_SOURCE = 'plan-route';
 export const PLAN_FENCE_SOURCE = 'plan-fence';
 export const PLAN_HANDLES_SOURCE = 'plan-handles';
-export const PLAN_DRAG_SOURCE = 'plan-drag';
 export const PLAN_ITEMS_LAYER = 'plan-route-items';
 export const PLAN_HANDLES_LAYER = 'plan-route-handles';
 
@@ -46,15 +45,6 @@ export function handlesGeoJson(plan: Plan | null): FC {
     // Halfway in degrees: on legs of a few km the difference from the great-circle midpoint is sub-pixel.
     features.push({ type: 'Feature', properties: { kind: 'mid', before: b.index, from: a.index }, geometry: { type: 'Point', coordinates: [(a.lon + b.lon) / 2, (a.lat + b.lat) / 2] } });
   }
-  return { type: 'FeatureCollection', features };
-}
-
-/** The item being dragged and its two legs: the only thing redrawn while the mouse moves. */
-export function dragGeoJson(at: LatLon | null, prev: LatLon | null, next: LatLon | null): FC {
-  if (!at) return { type: 'FeatureCollection', features: [] };
-  const line = [prev, at, next].filter((p): p is LatLon => p !== null).map((p) => [p.lon, p.lat]);
-  const features: GeoJSON.Feature[] = [{ type: 'Feature', properties: { kind: 'point' }, geometry: { type: 'Point', coordinates: [at.lon, at.lat] } }];
-  if (line.length > 1) features.push({ type: 'Feature', properties: { kind: 'legs' }, geometry: { type: 'LineString', coordinates: line } });
   return { type: 'FeatureCollection', features };
 }
 
@@ -117,8 +107,6 @@ function layers(): LayerSpecification[] {
       },
     },
     { id: 'plan-home', type: 'circle', source: PLAN_ROUTE_SOURCE, filter: ['==', ['get', 'kind'], 'home'], paint: { 'circle-radius': 7, 'circle-color': '#3fb950', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
-    { id: 'plan-drag-legs', type: 'line', source: PLAN_DRAG_SOURCE, filter: ['==', ['get', 'kind'], 'legs'], paint: { 'line-color': '#58a6ff', 'line-width': 2, 'line-dasharray': [2, 1] } },
-    { id: 'plan-drag-point', type: 'circle', source: PLAN_DRAG_SOURCE, filter: ['==', ['get', 'kind'], 'point'], paint: { 'circle-radius': 8, 'circle-color': '#58a6ff', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
   ];
 }
 
@@ -126,7 +114,6 @@ export function addPlanLayers(map: MapLibreMap): void {
   map.addSource(PLAN_FENCE_SOURCE, { type: 'geojson', data: fenceGeoJson(null) });
   map.addSource(PLAN_ROUTE_SOURCE, { type: 'geojson', data: routeGeoJson(null, null) });
   map.addSource(PLAN_HANDLES_SOURCE, { type: 'geojson', data: handlesGeoJson(null) });
-  map.addSource(PLAN_DRAG_SOURCE, { type: 'geojson', data: dragGeoJson(null, null, null) });
   for (const l of layers()) map.addLayer(l);
 }
 

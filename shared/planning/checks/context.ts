@@ -31,6 +31,8 @@ export type CheckRule =
   | 'ceiling'
   | 'ceiling_above_home'
   | 'below_ground'
+  | 'leg_below_ground'
+  | 'leg_over_ceiling'
   | 'outside_inclusion'
   | 'inside_exclusion'
   | 'leg_crosses_exclusion'

@@ -8,6 +8,7 @@ import { routePoints, type RoutePoint } from '../../plan/route';
 import type { LatLon, Plan } from '../../plan/types';
 import { closestOnSegment, insideRings, localFrame, segmentsIntersect, type LocalFrame, type XY } from '../geometry';
 import { jumpSeqBase } from '../plan-file';
+import { terrainLegIssues } from './terrain-legs';
 import {
   DEFAULT_CEILING_AGL_M,
   DEFAULT_CRUISE_MPS,
@@ -148,8 +149,12 @@ export function checkPlan(plan: Plan, ctx: CheckContext = {}): PlanIssue[] {
     for (const { z, area } of zones) {
       const prev = k > 0 ? f.toXY(route[k - 1]) : at;
       if (!legTouches(area, prev, at)) continue;
-      // Out of the zone's vertical band only when we know our height AMSL and it is clear of the band.
-      if (h?.mslM !== undefined && ((z.ceilingMslM !== undefined && h.mslM > z.ceilingMslM) || (z.floorMslM !== undefined && h.mslM < z.floorMslM))) continue;
+      // Out of the zone's vertical band only when we know our height AMSL at both ends of the leg and
+      // the whole leg is clear of the band: a leg that climbs or descends through it is in it.
+      const from = k > 0 ? heightOf(route[k - 1], plan, ctx)?.mslM : h?.mslM;
+      const ends = [from, h?.mslM];
+      if (ends.every((m) => m !== undefined && z.ceilingMslM !== undefined && m > z.ceilingMslM)) continue;
+      if (ends.every((m) => m !== undefined && z.floorMslM !== undefined && m < z.floorMslM)) continue;
       const no = z.kind === 'noFly';
       out.push({ rule: 'zone', severity: no ? 'error' : 'warning', itemIndex: idx, message: no ? msg(`Enters the no-fly zone "${z.name}".`, `进入禁飞区“${z.name}”。`) : msg(`Enters the restricted zone "${z.name}".`, `进入限制区“${z.name}”。`) });
     }
@@ -158,6 +163,8 @@ export function checkPlan(plan: Plan, ctx: CheckContext = {}): PlanIssue[] {
       if (d > maxDist) out.push({ rule: 'too_far', severity: 'warning', itemIndex: idx, message: msg(`${fmt(d)} m from home, over the ${fmt(maxDist)} m limit.`, `距起飞点 ${fmt(d)} 米，超过 ${fmt(maxDist)} 米的限制。`) });
     }
   });
+
+  out.push(...terrainLegIssues(plan, ctx, ceiling));
 
   items.forEach((it, idx) => {
     if (it.command !== MAV_CMD.DO_JUMP) return;

@@ -2,10 +2,11 @@
 // hold time and every param with its MAVLink name and unit; for several, what they can share
 // (altitude, frame, speed). Every change is one undoable edit through edit-ops.
 import type { ReactNode } from 'react';
-import { useT } from '../../../i18n/useT';
+import { useT, type TFunction } from '../../../i18n/useT';
 import { usePlanStore } from '../../../stores/plan';
-import type { MissionItem } from '../../../../shared/plan/types';
-import { moveItemTo, setItemFields, setItemsSpeed, speedAfter, type ParamKey } from '../../../../shared/planning';
+import { MAV_CMD } from '../../../../shared/plan/mav-enums';
+import type { MissionItem, Plan } from '../../../../shared/plan/types';
+import { jumpSeqBase, moveItemTo, setItemFields, setItemsSpeed, speedAfter, type ParamKey } from '../../../../shared/planning';
 import { ALT_FRAMES, COMMANDS, commandMeta, editorFrame, paramsOf } from './commandMeta';
 import { applyOp } from './editActions';
 import { NumberField } from './NumberField';
@@ -40,7 +41,7 @@ function AltitudeAndSpeed({ indexes, all }: { indexes: number[]; all: MissionIte
   return (
     <>
       <Field label={t('planEdit.altitude')}>
-        <NumberField label={t('planEdit.altitude')} value={alt} min={-500} max={10_000} testId="pe-alt" onCommit={(v) => applyOp('Set altitude', (d) => setItemFields(d, placed, { altM: v }))} />
+        <NumberField label={t('planEdit.altitude')} value={alt} min={-500} max={10_000} testId="pe-alt" onCommit={(v) => applyOp('planEdit.op.alt', (d) => setItemFields(d, placed, { altM: v }))} />
       </Field>
       <Field label={t('planEdit.frame')}>
         <select
@@ -48,7 +49,7 @@ function AltitudeAndSpeed({ indexes, all }: { indexes: number[]; all: MissionIte
           aria-label={t('planEdit.frame')}
           data-testid="pe-frame"
           value={frame === undefined ? '' : String(frame)}
-          onChange={(e) => applyOp('Set altitude frame', (d) => setItemFields(d, placed, { frame: Number(e.target.value) }))}
+          onChange={(e) => applyOp('planEdit.op.frame', (d) => setItemFields(d, placed, { frame: Number(e.target.value) }))}
         >
           {frame === undefined && <option value="">{t('planEdit.mixed')}</option>}
           {frame !== undefined && !ALT_FRAMES.some((f) => f.frame === frame) && <option value={String(frame)}>{t('planEdit.frameOther', { n: frame })}</option>}
@@ -67,7 +68,7 @@ function AltitudeAndSpeed({ indexes, all }: { indexes: number[]; all: MissionIte
           min={0.1}
           max={100}
           testId="pe-speed"
-          onCommit={(v) => applyOp('Set speed', (d) => setItemsSpeed(d, placed, Number.isNaN(v) ? null : v))}
+          onCommit={(v) => applyOp('planEdit.op.speed', (d) => setItemsSpeed(d, placed, Number.isNaN(v) ? null : v))}
         />
         <span className="pe-unit">{t('unit.mps')}</span>
       </Field>
@@ -77,6 +78,7 @@ function AltitudeAndSpeed({ indexes, all }: { indexes: number[]; all: MissionIte
 
 function SingleItem({ index, item, all }: { index: number; item: MissionItem; all: MissionItem[] }) {
   const t = useT();
+  const plan = usePlanStore((s) => s.plan);
   const meta = commandMeta(item.command);
   const params = paramsOf(item.command);
   return (
@@ -86,7 +88,7 @@ function SingleItem({ index, item, all }: { index: number; item: MissionItem; al
           className="pe-select"
           data-testid="pe-command"
           value={String(item.command)}
-          onChange={(e) => applyOp('Change command', (d) => setItemFields(d, [index], { command: Number(e.target.value) }))}
+          onChange={(e) => applyOp('planEdit.op.command', (d) => setItemFields(d, [index], { command: Number(e.target.value) }))}
         >
           {!meta && <option value={String(item.command)}>{t('planEdit.cmdNumber', { n: item.command })}</option>}
           {COMMANDS.map((m) => (
@@ -99,17 +101,17 @@ function SingleItem({ index, item, all }: { index: number; item: MissionItem; al
       {(meta?.positioned ?? true) && (
         <>
           <Field label={t('planEdit.lat')}>
-            <NumberField label={t('planEdit.lat')} value={item.x} min={-90} max={90} testId="pe-lat" onCommit={(v) => applyOp('Move item', (d) => moveItemTo(d, index, { lat: v, lon: item.y }))} />
+            <NumberField label={t('planEdit.lat')} value={item.x} min={-90} max={90} testId="pe-lat" onCommit={(v) => applyOp('planEdit.op.move', (d) => moveItemTo(d, index, { lat: v, lon: item.y }))} />
           </Field>
           <Field label={t('planEdit.lon')}>
-            <NumberField label={t('planEdit.lon')} value={item.y} min={-180} max={180} testId="pe-lon" onCommit={(v) => applyOp('Move item', (d) => moveItemTo(d, index, { lat: item.x, lon: v }))} />
+            <NumberField label={t('planEdit.lon')} value={item.y} min={-180} max={180} testId="pe-lon" onCommit={(v) => applyOp('planEdit.op.move', (d) => moveItemTo(d, index, { lat: item.x, lon: v }))} />
           </Field>
           <AltitudeAndSpeed indexes={[index]} all={all} />
         </>
       )}
       {meta?.holdParam && (
         <Field label={t('planEdit.hold')}>
-          <NumberField label={t('planEdit.hold')} value={item.param1} min={0} max={86_400} testId="pe-hold" onCommit={(v) => applyOp('Set hold time', (d) => setItemFields(d, [index], { params: { param1: v } }))} />
+          <NumberField label={t('planEdit.hold')} value={item.param1} min={0} max={86_400} testId="pe-hold" onCommit={(v) => applyOp('planEdit.op.hold', (d) => setItemFields(d, [index], { params: { param1: v } }))} />
           <span className="pe-unit">s</span>
         </Field>
       )}
@@ -117,17 +119,25 @@ function SingleItem({ index, item, all }: { index: number; item: MissionItem; al
         <legend>{t('planEdit.params')}</legend>
         {PARAM_KEYS.map((k, n) => {
           const p = params[n];
-          if (!p) return null;
+          // Hold time has its own field above: the same param twice would be two ways to type one value.
+          if (!p || (meta?.holdParam === 1 && k === 'param1')) return null;
           return (
             <Field key={k} label={`${n + 1} · ${p.label}`}>
-              <NumberField label={p.label} value={item[k]} allowEmpty testId={`pe-${k}`} onCommit={(v) => applyOp('Set parameter', (d) => setItemFields(d, [index], { params: { [k]: v } }))} />
+              <NumberField label={p.label} value={item[k]} allowEmpty testId={`pe-${k}`} onCommit={(v) => applyOp('planEdit.op.param', (d) => setItemFields(d, [index], { params: { [k]: v } }))} />
               <span className="pe-unit">{p.unit ?? ''}</span>
             </Field>
           );
         })}
+        {item.command === MAV_CMD.DO_JUMP && <p className="pe-note">{jumpNote(t, item, plan)}</p>}
       </fieldset>
     </>
   );
+}
+
+/** DO_JUMP's Number is a wire seq; say which item of the list that is. */
+function jumpNote(t: TFunction, item: MissionItem, plan: Plan | null): string {
+  const target = plan ? Math.round(item.param1) - jumpSeqBase(plan) : -1;
+  return plan && target >= 0 && target < plan.mission.items.length ? t('planEdit.jumpTo', { n: target + 1 }) : t('planEdit.jumpNowhere');
 }
 
 export function ItemEditor() {

@@ -8,6 +8,7 @@ import type { MissionItem } from '../../../../shared/plan/types';
 import { moveItemsTo, type PatternInstance } from '../../../../shared/planning';
 import { commandMeta, frameShortKey } from './commandMeta';
 import { applyOp } from './editActions';
+import { useDifferingItems } from '../shapes/useDifferingItems';
 
 const ROW_PX = 26;
 const OVERSCAN = 10;
@@ -28,22 +29,25 @@ interface RowProps {
   index: number;
   item: MissionItem;
   selected: boolean;
+  /** The vehicle's copy of this item differs (after "Compare with vehicle"). */
+  differs: boolean;
   pattern: string | null;
   onPick: (index: number, e: MouseEvent) => void;
   onDragStart: (index: number, e: DragEvent) => void;
   onDrop: (index: number, e: DragEvent) => void;
 }
 
-const Row = memo(function Row({ index, item, selected, pattern, onPick, onDragStart, onDrop }: RowProps) {
+const Row = memo(function Row({ index, item, selected, differs, pattern, onPick, onDragStart, onDrop }: RowProps) {
   const t = useT();
   return (
     <li
-      className={selected ? 'pe-row pe-row--selected' : 'pe-row'}
+      className={`pe-row${selected ? ' pe-row--selected' : ''}${differs ? ' pe-row--differs' : ''}`}
       style={{ top: index * ROW_PX }}
       draggable
       data-testid="plan-item-row"
       data-index={index}
       aria-selected={selected}
+      data-differs={differs || undefined}
       onDragStart={(e) => onDragStart(index, e)}
       onDragOver={(e) => e.preventDefault()}
       onDrop={(e) => onDrop(index, e)}
@@ -53,6 +57,7 @@ const Row = memo(function Row({ index, item, selected, pattern, onPick, onDragSt
         <span className="pe-row__cmd">{commandLabel(t, item.command)}</span>
         <span className="pe-row__alt">{altLabel(t, item)}</span>
         {pattern && <span className="pe-row__pattern" title={t('planEdit.inPattern', { id: pattern })}>{pattern}</span>}
+        {differs && <span className="pe-row__differs" title={t('planEdit.differsOnVehicle')}>≠</span>}
       </button>
     </li>
   );
@@ -73,6 +78,8 @@ export function ItemList() {
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(400);
   const selected = useMemo(() => new Set(selection), [selection]);
+  const differing = useDifferingItems();
+  const differs = useMemo(() => new Set(differing), [differing]);
   const inPattern = useMemo(() => patternOf(patterns), [patterns]);
   const list = items ?? [];
 
@@ -109,7 +116,7 @@ export function ItemList() {
       const moving = s.selection.includes(from) ? s.selection : [from];
       // Dropped on a row: the moved items take that row's place (before it going up, after it going down).
       const to = index - moving.filter((i) => i < index).length + (from < index ? 1 : 0);
-      applyOp('Reorder items', (doc) => moveItemsTo(doc, moving, to));
+      applyOp('planEdit.op.reorder', (doc) => moveItemsTo(doc, moving, to));
     },
     [],
   );
@@ -126,7 +133,7 @@ export function ItemList() {
   const last = Math.min(list.length, Math.ceil((scrollTop + height) / ROW_PX) + OVERSCAN);
   const rows = [];
   for (let i = first; i < last; i++) {
-    rows.push(<Row key={i} index={i} item={list[i]} selected={selected.has(i)} pattern={inPattern(i)} onPick={onPick} onDragStart={onDragStart} onDrop={onDrop} />);
+    rows.push(<Row key={i} index={i} item={list[i]} selected={selected.has(i)} differs={differs.has(i)} pattern={inPattern(i)} onPick={onPick} onDragStart={onDragStart} onDrop={onDrop} />);
   }
   return (
     <div

@@ -4,21 +4,21 @@
 import { useT } from '../../../i18n/useT';
 import { usePlanStore } from '../../../stores/plan';
 import { applySettings, type AircraftProfile, type EndAction, type MissionSettings, type PlanDoc } from '../../../../shared/planning';
-import { applyOp } from './editActions';
+import { applyOp, opLabel } from './editActions';
 import { NumberField } from './NumberField';
 
 const END_ACTIONS: readonly EndAction[] = ['rtl', 'land', 'loiter'];
 
 function setSettings(patch: Partial<MissionSettings>): void {
-  applyOp('Mission settings', (doc) => applySettings(doc, { ...doc.settings, ...patch }));
+  applyOp('planEdit.op.settings', (doc) => applySettings(doc, { ...doc.settings, ...patch }));
 }
 
 function setAircraft(patch: Partial<AircraftProfile>): void {
-  usePlanStore.getState().edit('Aircraft profile', (doc): PlanDoc => ({ ...doc, aircraft: { ...doc.aircraft, ...patch } }));
+  usePlanStore.getState().edit(opLabel('planEdit.op.aircraft'), (doc): PlanDoc => ({ ...doc, aircraft: { ...doc.aircraft, ...patch } }));
 }
 
 function setHomeAlt(altMslM: number): void {
-  usePlanStore.getState().edit('Planned home', (doc): PlanDoc => {
+  usePlanStore.getState().edit(opLabel('planEdit.op.homeAlt'), (doc): PlanDoc => {
     const home = doc.plan.mission.plannedHome;
     return home ? { ...doc, plan: { ...doc.plan, mission: { ...doc.plan.mission, plannedHome: { ...home, altMslM } } } } : doc;
   });
@@ -40,7 +40,7 @@ export function MissionSettingsSection() {
         </span>
         <label>{t('planEdit.defaultAlt')}</label>
         <span>
-          <NumberField label={t('planEdit.defaultAlt')} value={settings.defaultAltM} min={-500} max={10_000} testId="pe-default-alt" onCommit={(v) => usePlanStore.getState().edit('Mission settings', (d) => ({ ...d, settings: { ...d.settings, defaultAltM: v } }))} /> {t('unit.m')}
+          <NumberField label={t('planEdit.defaultAlt')} value={settings.defaultAltM} min={-500} max={10_000} testId="pe-default-alt" onCommit={(v) => usePlanStore.getState().edit(opLabel('planEdit.op.settings'), (d) => ({ ...d, settings: { ...d.settings, defaultAltM: v } }))} /> {t('unit.m')}
         </span>
         <label>{t('planEdit.defaultSpeed')}</label>
         <span>

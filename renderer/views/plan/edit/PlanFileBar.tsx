@@ -68,7 +68,9 @@ export function PlanFileBar() {
     if (file.size > MAX_FILE_BYTES) return;
     ask({ kind: 'open', name: file.name, text: await file.text() });
   };
-  const tip = (key: 'planEdit.saveTip' | 'planEdit.undoTip' | 'planEdit.redoTip', label?: string) => (label ? `${t(key)} · ${label}` : t(key));
+  // Undo/redo tooltips name the step they would take (other views' tests read that); the keys are in
+  // aria-keyshortcuts and in the Mission tab's key list.
+  const tip = (key: 'planEdit.saveTip' | 'planEdit.undoTip' | 'planEdit.redoTip', label?: string) => label ?? t(key);
 
   return (
     <div className="plan-filebar">
@@ -79,13 +81,13 @@ export function PlanFileBar() {
         <span>{t('plan.open')}</span>
         <input type="file" accept=".plan,application/json" data-testid="plan-open" onChange={onFile} />
       </label>
-      <button type="button" className="btn" data-testid="plan-save" disabled={!doc} title={tip('planEdit.saveTip')} onClick={() => void savePlan()}>
+      <button type="button" className="btn" data-testid="plan-save" disabled={!doc} title={tip('planEdit.saveTip')} aria-keyshortcuts="Control+S" onClick={() => void savePlan()}>
         {t('planEdit.save')}
       </button>
-      <button type="button" className="btn" data-testid="plan-undo" disabled={!doc || !undoLabel} onClick={() => usePlanStore.getState().undo()} title={tip('planEdit.undoTip', undoLabel)}>
+      <button type="button" className="btn" data-testid="plan-undo" disabled={!doc || !undoLabel} onClick={() => usePlanStore.getState().undo()} title={tip('planEdit.undoTip', undoLabel)} aria-keyshortcuts="Control+Z">
         {t('plan.undo')}
       </button>
-      <button type="button" className="btn" data-testid="plan-redo" disabled={!doc || !redoLabel} onClick={() => usePlanStore.getState().redo()} title={tip('planEdit.redoTip', redoLabel)}>
+      <button type="button" className="btn" data-testid="plan-redo" disabled={!doc || !redoLabel} onClick={() => usePlanStore.getState().redo()} title={tip('planEdit.redoTip', redoLabel)} aria-keyshortcuts="Control+Y Control+Shift+Z">
         {t('plan.redo')}
       </button>
       {dirty && <span className="plan-dirty" data-testid="plan-dirty">{t('plan.unsaved')}</span>}

@@ -3,7 +3,8 @@
 // and what the pilot must know about it (a pattern turned into plain items, a jump without target,
 // a planned home set by a click) left as a notice the Mission tab shows.
 import { create } from 'zustand';
-import type { MessageKey, Vars } from '../../../i18n/translate';
+import { translate, type MessageKey, type Vars } from '../../../i18n/translate';
+import { useLanguageStore } from '../../../stores/language';
 import { usePlanStore } from '../../../stores/plan';
 import { deleteItems, shiftItems, type EditResult, type PlanDoc } from '../../../../shared/planning';
 
@@ -15,9 +16,17 @@ export interface EditNotice {
 interface NoticeState {
   notices: EditNotice[];
   set: (notices: EditNotice[]) => void;
+  /** Bumped to ask the map to show the whole plan (a restored draft may lie anywhere). */
+  fitSeq: number;
+  requestFit: () => void;
 }
 
-export const useEditNotices = create<NoticeState>()((set) => ({ notices: [], set: (notices) => set({ notices }) }));
+export const useEditNotices = create<NoticeState>()((set) => ({
+  notices: [],
+  set: (notices) => set({ notices }),
+  fitSeq: 0,
+  requestFit: () => set((s) => ({ fitSeq: s.fitSeq + 1 })),
+}));
 
 export const notify = (...notices: EditNotice[]): void => useEditNotices.getState().set(notices);
 
@@ -34,14 +43,17 @@ export interface ApplyOptions {
   select?: (r: EditResult) => number[];
 }
 
+/** An undo step's name in the UI language of the moment (the Undo button's tooltip shows it). */
+export const opLabel = (key: MessageKey): string => translate(useLanguageStore.getState().language, key);
+
 /** Runs an op on the open document as one undoable edit. Returns its result, or null with no document. */
-export function applyOp(label: string, op: (doc: PlanDoc) => EditResult, opts: ApplyOptions = {}): EditResult | null {
+export function applyOp(labelKey: MessageKey, op: (doc: PlanDoc) => EditResult, opts: ApplyOptions = {}): EditResult | null {
   const store = usePlanStore.getState();
   if (!store.doc) return null;
   const before = store.selection;
   let result: EditResult | null = null;
   store.edit(
-    label,
+    opLabel(labelKey),
     (doc) => {
       result = op(doc);
       return result.doc;
@@ -58,10 +70,10 @@ export function applyOp(label: string, op: (doc: PlanDoc) => EditResult, opts: A
 
 export function deleteSelection(): void {
   const sel = usePlanStore.getState().selection;
-  if (sel.length > 0) applyOp('Delete items', (d) => deleteItems(d, sel), { select: () => [] });
+  if (sel.length > 0) applyOp('planEdit.op.delete', (d) => deleteItems(d, sel), { select: () => [] });
 }
 
 export function shiftSelection(delta: -1 | 1): void {
   const sel = usePlanStore.getState().selection;
-  if (sel.length > 0) applyOp(delta < 0 ? 'Move up' : 'Move down', (d) => shiftItems(d, sel, delta));
+  if (sel.length > 0) applyOp(delta < 0 ? 'planEdit.op.up' : 'planEdit.op.down', (d) => shiftItems(d, sel, delta));
 }

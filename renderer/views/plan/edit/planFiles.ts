@@ -5,6 +5,7 @@
 // written a moment after each edit while there are unsaved changes, removed once the plan is saved.
 import { usePlanStore } from '../../../stores/plan';
 import { readPlanDoc, writePlanDoc } from '../../../../shared/planning';
+import { opLabel, useEditNotices } from './editActions';
 
 export const DRAFT_KEY = 'gcs.plan.draft';
 /** localStorage holds ~5 MB per origin; a bigger plan is not drafted rather than failing others' writes. */
@@ -94,8 +95,10 @@ function writeDraft(): void {
 export function restoreDraft(d: Draft): void {
   const { doc } = readPlanDoc(d.text);
   const s = usePlanStore.getState();
+  // A new plan plus one edit, not an open: the draft is unsaved work and must stay marked so.
   s.newPlan(d.fileName);
-  s.edit('Restore draft', () => doc);
+  s.edit(opLabel('planEdit.op.restore'), () => doc);
+  useEditNotices.getState().requestFit();
 }
 
 let installed = false;

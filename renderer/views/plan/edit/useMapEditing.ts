@@ -1,17 +1,19 @@
 // Map interactions of the 'select' and 'addWaypoint' tools: pick, drag, add, insert.
 //
-// A drag never touches the store or the 2,000-point route source while the mouse moves: only the small
-// drag source (the point and its two legs) is redrawn, at most once per animation frame, and the move
-// is committed as one edit (one undo step) on mouseup.
+// A drag never touches the store or the map's sources while the mouse moves: only an SVG of the point
+// and its two legs is redrawn (dragOverlay.ts), at most once per animation frame, and the move is
+// committed as one edit (one undo step) on mouseup.
 import { useEffect } from 'react';
-import type { GeoJSONSource, MapGeoJSONFeature, MapMouseEvent, Map as MapLibreMap, PointLike } from 'maplibre-gl';
+import type { MapGeoJSONFeature, MapMouseEvent, Map as MapLibreMap, PointLike } from 'maplibre-gl';
 import { routePoints } from '../../../../shared/plan/route';
 import type { LatLon } from '../../../../shared/plan/types';
 import { addWaypoint, insertItems, moveItemTo, waypointItem, type PlanDoc } from '../../../../shared/planning';
 import { call } from '../../../stores/actions';
 import { usePlanStore } from '../../../stores/plan';
-import { dragGeoJson, PLAN_DRAG_SOURCE, PLAN_HANDLES_LAYER, PLAN_ITEMS_LAYER, PLAN_ROUTE_SOURCE } from '../planLayers';
-import { applyOp, notify } from './editActions';
+import { PLAN_HANDLES_LAYER, PLAN_ITEMS_LAYER, PLAN_ROUTE_SOURCE, planBounds } from '../planLayers';
+import { DragOverlay } from './dragOverlay';
+import { applyOp, notify, opLabel, useEditNotices } from './editActions';
+import { ItemLabels } from './itemLabels';
 
 /** Pixels the mouse must travel before a press becomes a drag (MapLibre's click tolerance too). */
 const DRAG_PX = 3;
@@ -25,6 +27,9 @@ interface Drag {
   from: number;
   x0: number;
   y0: number;
+  /** Pixels from the item's centre to where it was grabbed: the item keeps that offset, no jump. */
+  dx: number;
+  dy: number;
   moved: boolean;
   at: LatLon;
   prev: LatLon | null;
@@ -75,9 +80,27 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
       for (const id of next) map.setFeatureState({ source: PLAN_ROUTE_SOURCE, id }, { selected: true });
       painted = next;
     };
-    paint(usePlanStore.getState().selection);
-    return usePlanStore.subscribe((s, prev) => {
-      if (s.selection !== prev.selection || s.plan !== prev.plan) paint(s.selection);
+    const labels = new ItemLabels(map);
+    const first = usePlanStore.getState();
+    paint(first.selection);
+    labels.update(first.plan, first.selection);
+    const unsubscribe = usePlanStore.subscribe((s, prev) => {
+      if (s.selection === prev.selection && s.plan === prev.plan) return;
+      paint(s.selection);
+      labels.update(s.plan, s.selection);
+    });
+    return () => {
+      unsubscribe();
+      labels.remove();
+    };
+  }, [map, layersReady]);
+
+  useEffect(() => {
+    if (!map || !layersReady) return;
+    return useEditNotices.subscribe((s, prev) => {
+      const plan = usePlanStore.getState().plan;
+      const b = plan && s.fitSeq !== prev.fitSeq ? planBounds(plan) : null;
+      if (b) map.fitBounds(b, { padding: 60, duration: 0, maxZoom: 17 });
     });
   }, [map, layersReady]);
 
@@ -98,18 +121,19 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
     let drag: Drag | null = null;
     let frame = 0;
     let pressedFeature = false;
-    const dragSource = () => map.getSource<GeoJSONSource>(PLAN_DRAG_SOURCE);
+    const overlay = new DragOverlay(map);
 
     const draw = () => {
       frame = 0;
-      if (drag) dragSource()?.setData(dragGeoJson(drag.at, drag.prev, drag.next));
+      if (drag) overlay.show(drag.at, drag.prev, drag.next);
     };
     const onMove = (e: MapMouseEvent) => {
       if (!drag) return;
       if (!drag.moved && Math.hypot(e.point.x - drag.x0, e.point.y - drag.y0) < DRAG_PX) return;
       if (!drag.moved && drag.kind === 'item') map.setFeatureState({ source: PLAN_ROUTE_SOURCE, id: drag.index }, { dragging: true });
       drag.moved = true;
-      drag.at = { lat: e.lngLat.lat, lon: e.lngLat.lng };
+      const ll = map.unproject([e.point.x - drag.dx, e.point.y - drag.dy]);
+      drag.at = { lat: ll.lat, lon: ll.lng };
       frame ||= requestAnimationFrame(draw);
     };
     const finish = () => {
@@ -118,17 +142,17 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
       map.off('mousemove', onMove);
       window.removeEventListener('mouseup', finish);
       if (frame) cancelAnimationFrame(frame), (frame = 0);
-      dragSource()?.setData(dragGeoJson(null, null, null));
+      overlay.hide();
       if (!d) return;
       if (d.kind === 'item') {
         map.setFeatureState({ source: PLAN_ROUTE_SOURCE, id: d.index }, { dragging: false });
-        if (d.moved) applyOp('Move item', (doc) => moveItemTo(doc, d.index, d.at));
+        if (d.moved) applyOp('planEdit.op.move', (doc) => moveItemTo(doc, d.index, d.at));
         return;
       }
       const plan = usePlanStore.getState().plan;
       const from = plan?.mission.items[d.from];
       const altM = from && Number.isFinite(from.z) ? from.z : (usePlanStore.getState().doc?.settings.defaultAltM ?? 0);
-      applyOp('Insert waypoint', (doc) => insertItems(doc, d.index, [waypointItem(d.at, altM, from?.frame)]), { select: () => [d.index] });
+      applyOp('planEdit.op.insert', (doc) => insertItems(doc, d.index, [waypointItem(d.at, altM, from?.frame)]), { select: () => [d.index] });
     };
     const onDown = (e: MapMouseEvent) => {
       pressedFeature = false;
@@ -139,7 +163,9 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
       e.preventDefault();
       pressedFeature = true;
       const store = usePlanStore.getState();
-      const base = { x0: e.point.x, y0: e.point.y, moved: false };
+      const [lon0, lat0] = (f.geometry as GeoJSON.Point).coordinates;
+      const grabbed = map.project([lon0, lat0]);
+      const base = { x0: e.point.x, y0: e.point.y, dx: e.point.x - grabbed.x, dy: e.point.y - grabbed.y, moved: false };
       if (f.layer.id === PLAN_ITEMS_LAYER) {
         const index = Number(f.id);
         const multi = e.originalEvent.shiftKey || e.originalEvent.ctrlKey || e.originalEvent.metaKey;
@@ -179,7 +205,7 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
       }
       const after = store.selection.length === 1 ? store.selection[0] : null;
       let index = -1;
-      applyOp('Add waypoint', (doc) => {
+      applyOp('planEdit.op.add', (doc) => {
         const r = addWaypoint(doc, at, after);
         index = r.index;
         return r;
@@ -193,6 +219,7 @@ export function useMapEditing(map: MapLibreMap | null, layersReady: boolean): vo
       map.off('mousemove', onMove);
       window.removeEventListener('mouseup', finish);
       if (frame) cancelAnimationFrame(frame);
+      overlay.remove();
     };
   }, [map, layersReady]);
 }
@@ -209,12 +236,12 @@ const withHome = (at: LatLon, altMslM: number) => (doc: PlanDoc): PlanDoc => ({
  */
 function setHome(at: LatLon): void {
   const gesture = `home-${Date.now()}`;
-  usePlanStore.getState().edit('Set planned home', withHome(at, 0), { gesture });
+  usePlanStore.getState().edit(opLabel('planEdit.op.home'), withHome(at, 0), { gesture });
   notify({ key: 'planEdit.notice.homeSet' });
   void call('mapsGroundHeight', { points: [at] }).then((out) => {
     const h = out.ok ? out.value.heightsMslM[0] : null;
     const s = usePlanStore.getState();
     // Only if nothing was edited since: a late answer must not undo the pilot's next edit.
-    if (typeof h === 'number' && Number.isFinite(h) && s.lastGesture === gesture) s.edit('Set planned home', withHome(at, Math.round(h * 10) / 10), { gesture });
+    if (typeof h === 'number' && Number.isFinite(h) && s.lastGesture === gesture) s.edit(opLabel('planEdit.op.home'), withHome(at, Math.round(h * 10) / 10), { gesture });
   });
 }

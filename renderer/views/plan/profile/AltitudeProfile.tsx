@@ -3,7 +3,9 @@
 // ground, and each item's height above it. Without terrain it says so and draws heights above home.
 import { useMemo, useState } from 'react';
 import { planProfile, type PlanProfile, type ProfileRun } from '../../../../shared/terrain/plan-profile';
+import { profileZoneSpans } from '../../../../shared/terrain/plan-profile-zones';
 import { useT, type TFunction } from '../../../i18n/useT';
+import { selectZones, useMapsStore } from '../../../stores/maps';
 import { usePlanStore } from '../../../stores/plan';
 import { useGroundModel } from '../useGroundHeights';
 import { ProfileChart } from './ProfileChart';
@@ -15,7 +17,7 @@ function where(runs: ProfileRun[], t: TFunction): string {
   return shown.join(', ') + (runs.length > 3 ? ', …' : '');
 }
 
-function Summary({ p, t }: { p: PlanProfile; t: TFunction }) {
+function Summary({ p, t, legend }: { p: PlanProfile; t: TFunction; legend: boolean }) {
   const below = p.runs.filter((r) => r.status === 'below');
   const above = p.runs.filter((r) => r.status === 'above');
   const ceiling = p.ceilingAglM.toFixed(0);
@@ -27,16 +29,34 @@ function Summary({ p, t }: { p: PlanProfile; t: TFunction }) {
       {below.length > 0 && <span className="profile-bad">{t('profile.below', { where: where(below, t) })}</span>}
       {above.length > 0 && <span className="profile-bad">{t('profile.above', { ceiling, where: where(above, t) })}</span>}
       {p.runs.length === 0 && p.mode === 'terrain' && <span className="profile-ok">{t('profile.clear', { ceiling })}</span>}
-      <span className="profile-legend">
+      {legend && <span className="profile-legend">
         <i className="profile-key profile-key--ground" />
         {t(p.mode === 'terrain' ? 'profile.legend.ground' : 'profile.legend.home')}
         <i className="profile-key profile-key--route" />
         {t('profile.legend.route')}
         <i className="profile-key profile-key--ceiling" />
         {t(p.mode === 'terrain' ? 'profile.legend.ceiling' : 'profile.legend.ceilingHome', { ceiling })}
-      </span>
+      </span>}
     </div>
   );
+}
+
+const OPEN_KEY = 'policeGcs.altitudeProfileOpen';
+
+function readOpen(): boolean {
+  try {
+    return localStorage.getItem(OPEN_KEY) === '1';
+  } catch {
+    return false; // storage refused (private window): closed, as by default
+  }
+}
+
+function writeOpen(open: boolean): void {
+  try {
+    localStorage.setItem(OPEN_KEY, open ? '1' : '0');
+  } catch {
+    // not remembered; nothing else depends on it
+  }
 }
 
 export function AltitudeProfile() {
@@ -45,8 +65,16 @@ export function AltitudeProfile() {
   const selectedIndex = usePlanStore((s) => s.selectedIndex);
   const selectItem = usePlanStore((s) => s.selectItem);
   const ground = useGroundModel(plan);
-  const [open, setOpen] = useState(true);
+  // Closed until the pilot opens it (and as they last left it): open, it takes room from the map;
+  // closed, its one line still says whether the route clears the ground.
+  const [open, setOpenState] = useState(readOpen);
+  const setOpen = (v: boolean): void => {
+    setOpenState(v);
+    writeOpen(v);
+  };
   const profile = useMemo(() => (plan ? planProfile(plan, ground.status === 'ready' ? ground.lookup : null) : null), [plan, ground]);
+  const zones = useMapsStore(selectZones);
+  const spans = useMemo(() => (profile && plan ? profileZoneSpans(profile, zones, plan.mission.plannedHome?.altMslM) : []), [profile, plan, zones]);
   if (!profile) return null;
   // The strip keeps its place while the plan is still empty, so the map does not change size (and
   // every point on it move) under the pilot's cursor when the first waypoint goes in.
@@ -57,11 +85,11 @@ export function AltitudeProfile() {
         <button type="button" className="profile-toggle" data-testid="profile-toggle" aria-expanded={open} title={t(open ? 'profile.hide' : 'profile.show')} onClick={() => setOpen(!open)}>
           {open ? '▾' : '▸'} {t('profile.title')}
         </button>
-        {open && empty && <span className="profile-note">{t('profile.empty')}</span>}
-        {open && !empty && ground.status === 'loading' && <span className="profile-note">{t('profile.loading')}</span>}
-        {open && !empty && ground.status !== 'loading' && <Summary p={profile} t={t} />}
+        {empty && <span className="profile-note">{t('profile.empty')}</span>}
+        {!empty && ground.status === 'loading' && <span className="profile-note">{t('profile.loading')}</span>}
+        {!empty && ground.status !== 'loading' && <Summary p={profile} t={t} legend={open} />}
       </header>
-      {open && !empty && <ProfileChart profile={profile} t={t} selectedIndex={selectedIndex} onSelect={selectItem} />}
+      {open && !empty && <ProfileChart profile={profile} zones={spans} t={t} selectedIndex={selectedIndex} onSelect={selectItem} />}
     </section>
   );
 }

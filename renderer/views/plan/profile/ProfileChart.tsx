@@ -2,10 +2,13 @@
 // (red where it is below the ground or over the ceiling) and each item with its number and height.
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { PlanProfile } from '../../../../shared/terrain/plan-profile';
+import type { ProfileZoneSpan } from '../../../../shared/terrain/plan-profile-zones';
 import type { TFunction } from '../../../i18n/useT';
-import { groundPath, labelled, linePath, routePaths, scalesFor, type ChartBox } from './chartGeometry';
+import { groundPath, labelled, linePath, nearestSample, routePaths, scalesFor, type ChartBox } from './chartGeometry';
+import { ProfileCursor } from './ProfileCursor';
+import { ZoneBands } from './ZoneBands';
 
-const HEIGHT = 150;
+const HEIGHT = 130;
 const MARGIN = { left: 52, right: 14, top: 24, bottom: 20 };
 
 /** The chart's width follows its container, so text is never stretched by a viewBox. */
@@ -27,18 +30,28 @@ const m0 = (n: number): string => n.toFixed(0);
 /** Labels at the chart's ends grow inwards, so the first and last items' numbers are not cut off. */
 const anchorFor = (x: number, width: number): 'start' | 'middle' | 'end' => (x < MARGIN.left + 30 ? 'start' : x > width - MARGIN.right - 30 ? 'end' : 'middle');
 
-export function ProfileChart({ profile: p, t, selectedIndex, onSelect }: { profile: PlanProfile; t: TFunction; selectedIndex: number | null; onSelect(index: number): void }) {
+export function ProfileChart({ profile: p, zones, t, selectedIndex, onSelect }: { profile: PlanProfile; zones: ProfileZoneSpan[]; t: TFunction; selectedIndex: number | null; onSelect(index: number): void }) {
   const [ref, width] = useWidth();
   const box: ChartBox = { width, height: HEIGHT, ...MARGIN };
   const sc = scalesFor(p, box);
   const floorY = HEIGHT - MARGIN.bottom;
   const terrain = p.mode === 'terrain';
   const xs = p.items.map((i) => sc.x(i.distanceM));
-  const show = labelled(xs, p.items.map((i) => i.status !== 'ok'));
+  const labels = p.items.map((it) => t('profile.item', { n: it.index + 1, agl: it.aglM === null ? '?' : m0(it.aglM) }));
+  // About 6.5 px a character at 11 px: enough to keep labels from running into each other.
+  const show = labelled(xs, p.items.map((i) => i.status !== 'ok'), labels.map((l) => l.length * 6.5));
+  const [hoverM, setHoverM] = useState<number | null>(null);
+  const hovered = hoverM === null ? undefined : nearestSample(p.samples, hoverM);
+  const onMove = (e: React.MouseEvent<SVGSVGElement>): void => {
+    const x = e.clientX - e.currentTarget.getBoundingClientRect().left;
+    const w = width - MARGIN.left - MARGIN.right;
+    setHoverM(x < MARGIN.left || x > width - MARGIN.right || w <= 0 ? null : ((x - MARGIN.left) / w) * p.totalM);
+  };
   return (
     <div ref={ref} className="profile-chart">
       {width > 0 && (
-        <svg width={width} height={HEIGHT} data-testid="profile-svg" role="img" aria-label={t('profile.title')}>
+        <svg width={width} height={HEIGHT} data-testid="profile-svg" role="img" aria-label={t('profile.title')} onMouseMove={onMove} onMouseLeave={() => setHoverM(null)}>
+          <ZoneBands spans={zones} sc={sc} top={MARGIN.top} bottom={floorY} t={t} />
           {terrain ? (
             <path className="profile-ground" data-testid="profile-ground" d={groundPath(p.samples, sc, floorY)} />
           ) : (
@@ -73,12 +86,13 @@ export function ProfileChart({ profile: p, t, selectedIndex, onSelect }: { profi
                 <circle cx={xs[k]} cy={y} r={4} />
                 {show[k] && (
                   <text x={xs[k]} y={Math.max(10, y - 8)} textAnchor={anchorFor(xs[k]!, width)}>
-                    {t('profile.item', { n, agl })}
+                    {labels[k]}
                   </text>
                 )}
               </g>
             );
           })}
+          {hovered && <ProfileCursor s={hovered} sc={sc} top={MARGIN.top} bottom={floorY} width={width} terrain={terrain} t={t} />}
         </svg>
       )}
     </div>

@@ -88,14 +88,33 @@ export function routePaths(samples: readonly PlanProfileSample[], sc: Scales): A
   return out.map(({ status, d }) => ({ status, d }));
 }
 
-/** Which item labels fit: every one in violation, the others when clear of the last label drawn. */
-export function labelled(xs: readonly number[], important: readonly boolean[], minGapPx = 40): boolean[] {
-  let lastX = -Infinity;
+/**
+ * Which item labels fit: every one in violation, the others when they clear the last label drawn.
+ * `widths` are the labels' widths in pixels (centred on their x).
+ */
+export function labelled(xs: readonly number[], important: readonly boolean[], widths: readonly number[]): boolean[] {
+  let lastRight = -Infinity;
   return xs.map((x, i) => {
-    if (important[i] || x - lastX >= minGapPx) {
-      lastX = x;
+    const half = (widths[i] ?? 0) / 2;
+    if (important[i] || x - half >= lastRight + 4) {
+      lastRight = x + half;
       return true;
     }
     return false;
   });
+}
+
+/** The sample nearest a distance along the route (samples are in distance order). */
+export function nearestSample(samples: readonly PlanProfileSample[], distanceM: number): PlanProfileSample | undefined {
+  let lo = 0;
+  let hi = samples.length - 1;
+  if (hi < 0) return undefined;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (samples[mid]!.distanceM < distanceM) lo = mid;
+    else hi = mid;
+  }
+  const a = samples[lo]!;
+  const b = samples[hi]!;
+  return Math.abs(a.distanceM - distanceM) <= Math.abs(b.distanceM - distanceM) ? a : b;
 }

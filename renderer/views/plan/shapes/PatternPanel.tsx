@@ -1,6 +1,6 @@
 // Make a pattern from the selected shape: choose the kind the shape allows, adjust, add to the mission.
 import { useMemo, useState } from 'react';
-import { defaultSpec, insertPattern, KINDS_FOR_SHAPE, type PatternKind, type PatternSpec, type PlanShape } from '../../../../shared/planning';
+import { addPattern, defaultSpec, KINDS_FOR_SHAPE, type PatternKind, type PatternSpec, type PlanShape } from '../../../../shared/planning';
 import { useT } from '../../../i18n/useT';
 import { usePlanStore } from '../../../stores/plan';
 import { nextId } from './draft';
@@ -11,8 +11,7 @@ export function addPatternToDoc(spec: PatternSpec): void {
   const store = usePlanStore.getState();
   store.edit(tl('plan.pattern.editAdd'), (d) => {
     const id = nextId(spec.kind, d.patterns.map((p) => p.id));
-    const r = insertPattern(d.plan, d.patterns, id, spec);
-    return { ...d, plan: r.plan, patterns: r.patterns };
+    return addPattern(d, id, spec);
   });
 }
 

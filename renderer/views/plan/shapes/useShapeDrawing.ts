@@ -47,27 +47,41 @@ function cancelDrawing(): void {
   ui.setPicking(false);
 }
 
+/** The draft source's data: the shape or circle being drawn, else the pattern preview; picked stations on top. */
+function draftData(): GeoJSON.FeatureCollection {
+  const { draft, cursor, circleCentre, preview, pickedStations, pickingStations } = useShapeUi.getState();
+  const tool = usePlanStore.getState().tool;
+  let fc = patternPreviewGeoJson(preview);
+  if (tool === 'fenceCircle' && circleCentre) fc = circleDraftGeoJson(circleCentre, cursor ? distanceM(circleCentre, cursor) : 0);
+  else if (isDrawTool(tool) && draft.length > 0) fc = draftGeoJson(tool, draft, cursor);
+  const stations = (pickingStations ? pickedStations : []).map((p): GeoJSON.Feature => ({ type: 'Feature', properties: { kind: 'vertex' }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
+  return { type: 'FeatureCollection', features: [...fc.features, ...stations] };
+}
+
 /** Keeps the shapes, rally, draft and difference sources in step with the stores. */
 function useShapeSources(map: MapLibreMap | null, ready: boolean): void {
   const doc = usePlanStore((s) => s.doc);
   const selectedShapeId = usePlanStore((s) => s.selectedShapeId);
-  const tool = usePlanStore((s) => s.tool);
   const differing = useDifferingItems();
-  const { draft, cursor, circleCentre, preview, pickedStations, pickingStations } = useShapeUi();
   useEffect(() => {
     if (map && ready) setShapeData(map, SHAPES_SOURCE, shapesGeoJson(doc?.shapes ?? [], selectedShapeId));
   }, [map, ready, doc?.shapes, selectedShapeId]);
   useEffect(() => {
     if (map && ready) setShapeData(map, RALLY_SOURCE, rallyGeoJson(doc?.plan.rally.points ?? []));
   }, [map, ready, doc?.plan.rally.points]);
+  // The cursor moves many times a second while drawing: the draft is painted from a store
+  // subscription, not through React state, so the Plan view does not re-render on every mouse move.
   useEffect(() => {
     if (!map || !ready) return;
-    let fc = patternPreviewGeoJson(preview);
-    if (tool === 'fenceCircle' && circleCentre) fc = circleDraftGeoJson(circleCentre, cursor ? distanceM(circleCentre, cursor) : 0);
-    else if (isDrawTool(tool) && draft.length > 0) fc = draftGeoJson(tool, draft, cursor);
-    const stations = (pickingStations ? pickedStations : []).map((p): GeoJSON.Feature => ({ type: 'Feature', properties: { kind: 'vertex' }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } }));
-    setShapeData(map, DRAFT_SOURCE, { type: 'FeatureCollection', features: [...fc.features, ...stations] });
-  }, [map, ready, tool, draft, cursor, circleCentre, preview, pickedStations, pickingStations]);
+    const paint = () => setShapeData(map, DRAFT_SOURCE, draftData());
+    paint();
+    const offUi = useShapeUi.subscribe(paint);
+    const offTool = usePlanStore.subscribe((s, prev) => s.tool !== prev.tool && paint());
+    return () => {
+      offUi();
+      offTool();
+    };
+  }, [map, ready]);
   useEffect(() => {
     if (!map || !ready) return;
     setShapeData(map, DIFF_SOURCE, diffGeoJson(doc?.plan ?? null, differing));
@@ -132,18 +146,22 @@ export function useShapeDrawing(map: MapLibreMap | null, layersReady: boolean): 
     const onMove = (e: MapMouseEvent) => {
       if (isDrawTool(tool) ? ui().draft.length > 0 : tool === 'fenceCircle' && ui().circleCentre) ui().setCursor(at(e));
     };
+    // Capture phase, so a key that acts on the drawing is ours alone: Backspace must take back a vertex,
+    // not also delete the selected mission items (edit/usePlanShortcuts listens on the bubble phase).
     const onKey = (e: KeyboardEvent) => {
       if (typing(e.target)) return;
+      const u = ui();
+      const draft = u.draft.length > 0;
+      let handled = true;
       // Esc first drops what is being drawn; with nothing in hand it leaves the tool (back to select).
-      if (e.key === 'Escape') {
-        const u = ui();
-        if (u.draft.length > 0 || u.circleCentre !== null || u.pickingStations) cancelDrawing();
-        else if (tool !== 'select' && tool !== 'addWaypoint') store().setTool('select');
-      }
-      else if (e.key === 'Enter' && isDrawTool(tool)) finishDrawing(tool);
-      else if (e.key === 'Backspace' && isDrawTool(tool) && ui().draft.length > 0) {
+      if (e.key === 'Escape' && (draft || u.circleCentre !== null || u.pickingStations)) cancelDrawing();
+      else if (e.key === 'Escape' && tool !== 'select' && tool !== 'addWaypoint') store().setTool('select');
+      else if (e.key === 'Enter' && isDrawTool(tool) && draft) finishDrawing(tool);
+      else if (e.key === 'Backspace' && isDrawTool(tool) && draft) u.setDraft(u.draft.slice(0, -1));
+      else handled = false;
+      if (handled) {
         e.preventDefault();
-        ui().setDraft(ui().draft.slice(0, -1));
+        e.stopPropagation();
       }
     };
     const onShapeClick = (e: MapLayerMouseEvent) => {
@@ -186,7 +204,7 @@ export function useShapeDrawing(map: MapLibreMap | null, layersReady: boolean): 
       map.on('mousemove', onDragMove);
       map.on('mouseup', onUp);
     }
-    window.addEventListener('keydown', onKey);
+    window.addEventListener('keydown', onKey, true);
     return () => {
       map.off('click', onClick);
       map.off('dblclick', onDblClick);
@@ -196,7 +214,7 @@ export function useShapeDrawing(map: MapLibreMap | null, layersReady: boolean): 
       map.off('mousedown', RALLY_LAYER, onRallyDown);
       map.off('mousemove', onDragMove);
       map.off('mouseup', onUp);
-      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onKey, true);
       if (drawing) {
         map.doubleClickZoom.enable();
         map.getCanvas().style.cursor = '';
