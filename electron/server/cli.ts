@@ -7,17 +7,20 @@ import type { Station } from '../../shared/contract/api';
 import type { Refusal } from '../core/security/audit-log';
 import { defaultServerDataDir } from '../core/station-parts/data-dir';
 import { tileRouteFor } from '../core/maps/tile-service';
+import { flightStartFromEnv, type FlightStart } from '../core/recording/flight-tracker';
 import { DEFAULT_PORT, isLoopbackHost, startServer } from './server';
 
 export const TOKEN_MIN = 16;
 
-export const SERVE_USAGE = `Usage: gcs serve [--port P] [--host 127.0.0.1] [--lan] [--data-dir DIR] [--token-file FILE]
+export const SERVE_USAGE = `Usage: gcs serve [--port P] [--host 127.0.0.1] [--lan] [--data-dir DIR] [--token-file FILE] [--flight-start arm|link]
   --port P   TCP port (default ${DEFAULT_PORT}; 0 = any free port)
   --host H   interface to listen on (default 127.0.0.1)
   --lan      allow other computers (they connect as observers); listens on 0.0.0.0 unless --host is given
   --data-dir DIR  where flights, notes and map caches are kept (default ${defaultServerDataDir()})
   --token-file FILE  use the access token in FILE (owner-only, chmod 600; at least ${TOKEN_MIN} characters)
                  instead of a new one each start, so bookmarks survive a restart
+  --flight-start arm|link  a flight in the library opens when the vehicle arms (default), or as soon as
+                 its link is up (hover tests and ground runs recorded as flights too)
 `;
 
 export interface ServeArgs {
@@ -28,6 +31,8 @@ export interface ServeArgs {
   dataDir: string;
   /** A configured token (--token-file); absent: a new one per start. */
   token?: string;
+  /** When a flight opens in the library: at arming, or when the vehicle's link comes up. */
+  flightStart: FlightStart;
 }
 
 export type ParsedServeArgs = { ok: true; args: ServeArgs } | { ok: false; error: string };
@@ -39,6 +44,7 @@ export function parseServeArgs(argv: string[]): ParsedServeArgs {
   let help = false;
   let dataDir = defaultServerDataDir();
   let token: string | undefined;
+  let flightStart: FlightStart = flightStartFromEnv();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -70,6 +76,12 @@ export function parseServeArgs(argv: string[]): ParsedServeArgs {
         token = read.token;
         break;
       }
+      case '--flight-start': {
+        const v = value();
+        if (v !== 'arm' && v !== 'link') return { ok: false, error: `--flight-start is arm or link, got "${v ?? ''}".` };
+        flightStart = v;
+        break;
+      }
       case '--lan':
         allowLan = true;
         break;
@@ -85,7 +97,7 @@ export function parseServeArgs(argv: string[]): ParsedServeArgs {
   if (!allowLan && !isLoopbackHost(chosenHost)) {
     return { ok: false, error: `--host ${chosenHost} would expose the station to the network; add --lan if that is intended.` };
   }
-  return { ok: true, args: { port, host: chosenHost, allowLan, help, dataDir, ...(token !== undefined ? { token } : {}) } };
+  return { ok: true, args: { port, host: chosenHost, allowLan, help, dataDir, flightStart, ...(token !== undefined ? { token } : {}) } };
 }
 
 
@@ -112,7 +124,7 @@ export function defaultStaticDir(): string {
 }
 
 export interface ServeDeps {
-  createStation: (dataDir: string) => Station & { start(): Promise<void>; close(): Promise<void> };
+  createStation: (dataDir: string, opts: { flightStart: FlightStart }) => Station & { start(): Promise<void>; close(): Promise<void> };
   staticDir?: string;
   /** Resolves when the service should stop (default: SIGINT or SIGTERM). */
   untilShutdown?: () => Promise<void>;
@@ -142,7 +154,7 @@ export async function serve(argv: string[], deps: ServeDeps): Promise<number> {
     return 1;
   }
 
-  const station = deps.createStation(parsed.args.dataDir);
+  const station = deps.createStation(parsed.args.dataDir, { flightStart: parsed.args.flightStart });
   try {
     await station.start();
   } catch (e) {
@@ -220,7 +232,7 @@ export async function runServe(argv: string[]): Promise<void> {
   const { GroundStation } = await import('../core/station');
   let station: InstanceType<typeof GroundStation> | null = null;
   const code = await serve(argv, {
-    createStation: (dataDir) => (station = new GroundStation({ host: 'server', dataDir })),
+    createStation: (dataDir, opts) => (station = new GroundStation({ host: 'server', dataDir, replay: { startOn: opts.flightStart } })),
     onRefusal: (r) => {
       try {
         station?.recordRefusal(r);

@@ -13,6 +13,7 @@ import {
   tokenCookie,
   tokenMatches,
 } from '../../electron/server/auth';
+import { flightStartFromEnv } from '../../electron/core/recording/flight-tracker';
 import { parseServeArgs } from '../../electron/server/cli';
 import { mimeType } from '../../electron/server/static-files';
 
@@ -113,8 +114,18 @@ describe('gcs serve arguments', () => {
   it('defaults to loopback port 8765', () => {
     expect(parseServeArgs([])).toEqual({
       ok: true,
-      args: { port: 8765, host: '127.0.0.1', allowLan: false, help: false, dataDir: expect.stringMatching(/police-gcs$/) },
+      args: { port: 8765, host: '127.0.0.1', allowLan: false, help: false, dataDir: expect.stringMatching(/police-gcs$/), flightStart: 'arm' },
     });
+  });
+
+  it('takes --flight-start arm|link, and refuses anything else', () => {
+    expect(parseServeArgs(['--flight-start', 'link'])).toMatchObject({ ok: true, args: { flightStart: 'link' } });
+    expect(parseServeArgs(['--flight-start=arm'])).toMatchObject({ ok: true, args: { flightStart: 'arm' } });
+    expect(parseServeArgs(['--flight-start', 'takeoff'])).toMatchObject({ ok: false, error: expect.stringMatching(/arm or link/) });
+    // The desktop host has no command line: GCS_FLIGHT_START does the same there (and is the serve default).
+    expect(flightStartFromEnv({ GCS_FLIGHT_START: 'link' })).toBe('link');
+    expect(flightStartFromEnv({ GCS_FLIGHT_START: 'takeoff' })).toBe('arm');
+    expect(flightStartFromEnv({})).toBe('arm');
   });
 
   it('takes --data-dir, and refuses it without a folder', () => {

@@ -20,6 +20,11 @@ import { TlogWriter } from './tlog-writer';
 
 export type FlightStart = 'arm' | 'link';
 
+/** GCS_FLIGHT_START=link (desktop and server alike): flights open when the link is up; anything else: at arming. */
+export function flightStartFromEnv(env: NodeJS.ProcessEnv = process.env): FlightStart {
+  return env.GCS_FLIGHT_START === 'link' ? 'link' : 'arm';
+}
+
 export interface FlightTrackerOptions {
   session: LiveSession;
   library: FlightLibrary;
