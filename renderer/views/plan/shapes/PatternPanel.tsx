@@ -31,7 +31,7 @@ export function PatternPanel(props: { shape: PlanShape }) {
   return (
     <section className="plan-pattern" data-testid="pattern-panel">
       <div className="panel-title">{t('plan.pattern.make', { name: props.shape.name ?? props.shape.id })}</div>
-      <label className="plan-field">
+      <label className="plan-field plan-field--choice">
         <span>{t('plan.pattern.kind')}</span>
         <select value={chosen} data-testid="pattern-kind" onChange={(e) => setKind(e.target.value as PatternKind)}>
           {kinds.map((k) => (
