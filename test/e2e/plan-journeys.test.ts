@@ -193,9 +193,8 @@ describe('Plan journeys in Chromium: patrol, search and overwatch from an empty 
     await rally([[-330, 230], [220, 200]]);
     await expect.poll(() => text('plan-fence-summary')).toMatch(/1 fence polygon.*1 circle.*2 rally/);
     await shot('patrol-fenced');
-    const errors = page.locator('[data-testid^="plan-issue-"][data-severity="error"]');
-    const overridden = await overrideErrors('Checked with the duty officer before the shift');
-    expect(overridden.length).toBe(await errors.count());
+    // Drawn clear of the exclusion and inside the inclusion, the route has nothing to override.
+    expect(await overrideErrors('Checked with the duty officer before the shift')).toEqual([]);
     const saved = await save('patrol');
     expect(saved.mission.items.length).toBe(await itemCount());
     expect(saved.geoFence.polygons.length).toBe(1);
@@ -206,9 +205,19 @@ describe('Plan journeys in Chromium: patrol, search and overwatch from an empty 
 
   it('search: an area, a parallel-track search spaced from the camera, fenced, two rally points, saved, uploaded and verified', async () => {
     await newPlan();
+    // The last journey's upload is not this plan's: it must not still read "verified".
+    expect(await tid('plan-upload-result').count()).toBe(0);
+    expect(await text('plan-upload-result-old')).toMatch(/changed since/);
     await draw('drawPolygon', [[-240, -160], [80, -190], [120, 130], [-220, 150]]);
     await makePattern('area-1', 'parallelTrack', { 'spacing.mode': 'camera', altM: '70', 'spacing.sideOverlapPct': '20' });
     await expect.poll(() => text('pattern-list')).toMatch(/Parallel track/);
+    // No home yet: the checks say so and how to set it; the pilot does what they say.
+    const noHome = page.locator('[data-rule="no_home"]');
+    expect(await noHome.textContent()).toMatch(/Add waypoints/);
+    await tid('plan-tool-addWaypoint').click();
+    await clickMap([-290, 200]);
+    await tid('plan-tool-select').click();
+    await expect.poll(() => noHome.count()).toBe(0);
     await shot('search-route');
     await fenceAround([[-330, -260], [220, -260], [220, 240], [-330, 240]], true);
     // A hospital helipad next to the area: an exclusion polygon outside the lanes.
@@ -226,6 +235,10 @@ describe('Plan journeys in Chromium: patrol, search and overwatch from an empty 
   it('overwatch (in Chinese): the crowd, two stations, the orbits, fenced, two rally points, saved, uploaded and verified', async () => {
     await newPlan();
     await tid('lang-switch').click();
+    // Home first this time, where the team stands.
+    await tid('plan-tool-addWaypoint').click();
+    await clickMap([-330, 160]);
+    await tid('plan-tool-select').click();
     await draw('drawPolygon', [[-120, -60], [100, -80], [120, 50], [-100, 70]]);
     await draw('drawPoint', [[-220, 0]]);
     await draw('drawPoint', [[220, -20]]);
@@ -234,10 +247,18 @@ describe('Plan journeys in Chromium: patrol, search and overwatch from an empty 
       await expect.poll(() => text('pattern-stations')).toMatch(/2/);
     });
     await shot('overwatch-route-zh');
-    await fenceAround([[-380, -230], [380, -230], [380, 230], [-380, 230]], true);
+    await fenceAround([[-380, -230], [380, -230], [380, 250], [-380, 250]], true);
+    // A no-fly circle dropped on the leg between the stations: the check says so; the pilot moves it
+    // (delete, place again south of the crowd) rather than override.
     await fenceCircle([0, -180], 30);
-    await rally([[-340, 200], [340, 200]]);
-    await overrideErrors('值班长已确认');
+    const crossing = page.locator('[data-rule="leg_crosses_exclusion"][data-severity="error"]');
+    await expect.poll(() => crossing.count()).toBeGreaterThan(0);
+    await shot('overwatch-crossing-zh');
+    await tid('fence-delete-circle-0').click();
+    await fenceCircle([0, 170], 25);
+    await expect.poll(() => crossing.count()).toBe(0);
+    await rally([[-340, 220], [340, 220]]);
+    expect(await overrideErrors('值班长已确认')).toEqual([]);
     const saved = await save('overwatch');
     expect(saved.mission.items.length).toBe(await itemCount());
     await uploadAndVerify('overwatch-uploaded-zh', /校验|验证/, /相同/);
