@@ -240,6 +240,10 @@ describe('Plan journeys in Chromium: patrol, search and overwatch from an empty 
     await clickMap([-330, 160]);
     await tid('plan-tool-select').click();
     await draw('drawPolygon', [[-120, -60], [100, -80], [120, 50], [-100, 70]]);
+    // Overwatch chosen before any station is marked: the form starts from stations at the crowd's corners.
+    await selectShape('area-1');
+    await tid('pattern-kind').selectOption('overwatch');
+    expect(await text('pattern-stations')).toMatch(/2/);
     await draw('drawPoint', [[-220, 0]]);
     await draw('drawPoint', [[220, -20]]);
     await makePattern('area-1', 'overwatch', { orbitRadiusM: '40', standOffM: '30' }, async () => {
