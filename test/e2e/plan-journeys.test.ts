@@ -208,6 +208,8 @@ describe('Plan journeys in Chromium: patrol, search and overwatch from an empty 
     // The last journey's upload is not this plan's: it must not still read "verified".
     expect(await tid('plan-upload-result').count()).toBe(0);
     expect(await text('plan-upload-result-old')).toMatch(/changed since/);
+    // Nor is the last comparison: it is closed, not ringing every new item as "differs".
+    expect(await tid('plan-compare-result').count()).toBe(0);
     await draw('drawPolygon', [[-240, -160], [80, -190], [120, 130], [-220, 150]]);
     await makePattern('area-1', 'parallelTrack', { 'spacing.mode': 'camera', altM: '70', 'spacing.sideOverlapPct': '20' });
     await expect.poll(() => text('pattern-list')).toMatch(/Parallel track/);
