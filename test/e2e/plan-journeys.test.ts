@@ -71,6 +71,8 @@ describe('Plan journeys in Chromium: patrol, search and overwatch from an empty 
     const n = await itemCount();
     await tid('pattern-submit').click();
     await expect.poll(itemCount).toBeGreaterThan(n);
+    // The form stays open; a line says the pattern went in, so it is not added twice.
+    await expect.poll(async () => tid('pattern-added').count()).toBe(1);
   }
 
   /** An inclusion fence from an area drawn round the whole route; shapes made fences leave the shape list. */
