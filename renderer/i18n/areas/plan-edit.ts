@@ -130,7 +130,7 @@ export const planEditZh: Record<keyof typeof planEditEn, string> = {
   'plan.undo': '撤销',
   'plan.redo': '重做',
   'plan.tab.mission': '任务',
-  'plan.tab.shapes': '图形与航线模式',
+  'plan.tab.shapes': '图形与航线',
   'plan.tab.fence': '围栏与集结点',
   'plan.tool.select': '选择和移动',
   'plan.tool.addWaypoint': '添加航点',

@@ -20,8 +20,11 @@ export function UploadPanel({ plan, issues = NONE }: { plan: Plan; issues?: Plan
   const { vehicleKey, busy, progress, result, error, chooseVehicle, upload } = usePlanUploadStore();
   const chosen = vehicles.some((v) => v.key === vehicleKey) ? vehicleKey : null;
   const blocking = useMemo(() => overrideStatus(issues, overrides).blocking, [issues, overrides]);
-  // The count of the plan as it was sent: the plan may be edited while or after it uploads.
-  const [sentCount, setSentCount] = useState(0);
+  // The plan as it was sent: it may be edited, or replaced by New or Open, while or after it uploads.
+  // The result then speaks of the earlier plan, and must not read as if it were the one on screen.
+  const [sent, setSent] = useState<Plan | null>(null);
+  const sentCount = sent?.mission.items.length ?? 0;
+  const changedSince = sent !== plan;
   const why = plan.mission.items.length === 0 ? t('plan.upload.noItems') : blocking.length > 0 ? t('plan.upload.blocked', { n: blocking.length }) : !chosen ? t('plan.upload.noVehicle') : null;
   return (
     <div className="plan-upload">
@@ -34,7 +37,7 @@ export function UploadPanel({ plan, issues = NONE }: { plan: Plan; issues?: Plan
           </option>
         ))}
       </select>
-      <button type="button" className="btn" data-testid="plan-upload" disabled={why !== null || busy} title={why ?? undefined} onClick={() => (setSentCount(plan.mission.items.length), void upload(plan))}>
+      <button type="button" className="btn" data-testid="plan-upload" disabled={why !== null || busy} title={why ?? undefined} onClick={() => (setSent(plan), void upload(plan))}>
         {t('plan.uploadButton')}
       </button>
       {why !== null && blocking.length > 0 && <p className="plan-error" data-testid="plan-upload-blocked">{why}</p>}
@@ -43,9 +46,14 @@ export function UploadPanel({ plan, issues = NONE }: { plan: Plan; issues?: Plan
           {t(progress.direction === 'upload' ? 'plan.sending' : 'plan.verifying', { done: progress.done, total: progress.total })}
         </p>
       )}
-      {result && (
+      {result && !changedSince && (
         <p className={result.verified ? 'plan-ok' : 'plan-warning'} data-testid="plan-upload-result">
           {t(result.verified ? 'plan.uploadedVerified' : 'plan.uploadedUnverified', { n: sentCount })}
+        </p>
+      )}
+      {result && changedSince && (
+        <p className="plan-hint" data-testid="plan-upload-result-old">
+          {t('plan.upload.changedSince')}
         </p>
       )}
       {error && <p className="plan-error" role="alert">{local(error.message)}</p>}

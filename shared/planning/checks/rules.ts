@@ -117,7 +117,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext = {}): PlanIssue[] {
     out.push({ rule: 'no_items', severity: 'warning', message: msg('The mission has no items.', '任务中没有航点。') });
     return out;
   }
-  if (!home) out.push({ rule: 'no_home', severity: 'warning', message: msg('No planned home: distances and heights are measured without it.', '未设置计划起飞点：距离和高度无法以其为基准检查。') });
+  if (!home) out.push({ rule: 'no_home', severity: 'warning', message: msg('No planned home: distance from home and heights above it cannot be checked. Choose "Add waypoints" and click where the drone takes off.', '未设置计划起飞点：无法检查离起飞点的距离和相对高度。选择“添加航点”，在起飞处点击地图即可设置。') });
   const f = localFrame(home ?? route[0] ?? { lat: items[0].x, lon: items[0].y });
   const ceiling = ctx.ceilingAglM ?? DEFAULT_CEILING_AGL_M;
   let saidAboveHome = false;

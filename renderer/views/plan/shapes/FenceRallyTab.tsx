@@ -8,6 +8,7 @@ import { usePlanStore } from '../../../stores/plan';
 import { useShapeUi } from './shapeUiStore';
 import { tl } from './useShapeDrawing';
 import '../../../styles/plan-shapes.css';
+import './shapes-layout.css';
 
 function CircleRadius() {
   const t = useT();
@@ -90,7 +91,7 @@ function RallyList() {
       {points.map((p, i) => (
         <li key={i} className="plan-list__row">
           <div className="plan-row">
-            <span className="plan-list__main">{t('plan.rally.n', { n: i + 1 })}</span>
+            <span className="plan-list__main plan-list__main--keep">{t('plan.rally.n', { n: i + 1 })}</span>
             <RallyAlt index={i} altM={p.altM} />
             <button type="button" className="btn btn--small" data-testid={`rally-delete-${i}`} onClick={() => edit(tl('plan.rally.editDelete'), (d) => removeRally(d, i))}>{t('plan.shapes.delete')}</button>
           </div>
@@ -107,9 +108,15 @@ export function FenceRallyTab() {
   const tool = usePlanStore((s) => s.tool);
   const setTool = usePlanStore((s) => s.setTool);
   const edit = usePlanStore((s) => s.edit);
+  const selectShape = usePlanStore((s) => s.selectShape);
   if (!doc) return null;
   const shape = doc.shapes.find((s) => s.id === selectedId && s.kind === 'polygon');
-  const toFence = (inclusion: boolean) => shape && edit(tl('plan.fence.editFromShape'), (d) => fenceFromShape(d, shape.id, inclusion));
+  // The area is deselected once it is a fence: drawn selected, its yellow fill hid the fence's green or red.
+  const toFence = (inclusion: boolean) => {
+    if (!shape) return;
+    edit(tl('plan.fence.editFromShape'), (d) => fenceFromShape(d, shape.id, inclusion));
+    selectShape(null);
+  };
   return (
     <div className="plan-fence-tab" data-testid="plan-fence-tab">
       <div className="panel-title">{t('plan.fence.title')}</div>

@@ -8,6 +8,7 @@ import { usePlanStore } from '../../../stores/plan';
 import { fieldsFor, getField, parseNumber, setField, type Field, type Unit } from './patternFields';
 import { useShapeUi } from './shapeUiStore';
 import { StationsPicker } from './StationsPicker';
+import './shapes-layout.css';
 
 function NumberInput(props: { f: Extract<Field, { type: 'number' }>; spec: PatternSpec; text: string | undefined; onText: (t: string) => void }) {
   const t = useT();
@@ -65,7 +66,7 @@ export function PatternForm(props: { initial: PatternSpec; submitLabel: string; 
           );
         }
         return (
-          <label key={f.key} className="plan-field">
+          <label key={f.key} className="plan-field plan-field--choice">
             <span>{t(f.label)}</span>
             <select value={String(getField(spec, f.key))} data-testid={`pattern-field-${f.key}`} onChange={(e) => change(f.key, e.target.value)}>
               {f.choices.map((c) => (

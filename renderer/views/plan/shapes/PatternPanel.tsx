@@ -1,5 +1,5 @@
 // Make a pattern from the selected shape: choose the kind the shape allows, adjust, add to the mission.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { addPattern, defaultSpec, KINDS_FOR_SHAPE, type PatternKind, type PatternSpec, type PlanShape } from '../../../../shared/planning';
 import { useT } from '../../../i18n/useT';
 import { usePlanStore } from '../../../stores/plan';
@@ -20,6 +20,10 @@ export function PatternPanel(props: { shape: PlanShape }) {
   const kinds = KINDS_FOR_SHAPE[props.shape.kind];
   const [kind, setKind] = useState<PatternKind>(kinds[0]);
   const chosen = kinds.includes(kind) ? kind : kinds[0];
+  // The form stays open after "Add to mission" (for a second pattern from the same shape): a line says
+  // the first one went in, so a pilot who sees no change in the form does not add it twice.
+  const [added, setAdded] = useState<PatternKind | null>(null);
+  useEffect(() => setAdded(null), [chosen, props.shape.id]);
   const altM = usePlanStore((s) => s.doc?.settings.defaultAltM ?? 60);
   const shapes = usePlanStore((s) => s.doc?.shapes);
   const initial = useMemo(() => {
@@ -31,7 +35,7 @@ export function PatternPanel(props: { shape: PlanShape }) {
   return (
     <section className="plan-pattern" data-testid="pattern-panel">
       <div className="panel-title">{t('plan.pattern.make', { name: props.shape.name ?? props.shape.id })}</div>
-      <label className="plan-field">
+      <label className="plan-field plan-field--choice">
         <span>{t('plan.pattern.kind')}</span>
         <select value={chosen} data-testid="pattern-kind" onChange={(e) => setKind(e.target.value as PatternKind)}>
           {kinds.map((k) => (
@@ -39,7 +43,8 @@ export function PatternPanel(props: { shape: PlanShape }) {
           ))}
         </select>
       </label>
-      {initial && <PatternForm initial={initial} submitLabel={t('plan.pattern.add')} onSubmit={addPatternToDoc} />}
+      {initial && <PatternForm initial={initial} submitLabel={t('plan.pattern.add')} onSubmit={(spec) => (addPatternToDoc(spec), setAdded(spec.kind))} />}
+      {added && <p className="plan-ok" data-testid="pattern-added">{t('plan.pattern.added', { kind: t(`plan.kind.${added}`) })}</p>}
     </section>
   );
 }

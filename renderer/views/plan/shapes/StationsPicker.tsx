@@ -23,7 +23,7 @@ export function StationsPicker(props: { stations: LatLon[]; onStations: (s: LatL
     <div className="plan-stations" data-testid="pattern-stations">
       <span>{t('plan.pattern.stations', { n: props.stations.length })}</span>
       <div className="plan-row">
-        <button type="button" className="btn" disabled={points.length === 0} onClick={() => onStations(points.map((p) => p.points[0]))}>
+        <button type="button" className="btn" disabled={points.length === 0} data-testid="pattern-use-points" onClick={() => onStations(points.map((p) => p.points[0]))}>
           {t('plan.pattern.usePoints', { n: points.length })}
         </button>
         {pickingStations ? (

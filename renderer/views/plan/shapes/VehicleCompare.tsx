@@ -1,8 +1,8 @@
 // "Compare with vehicle": read the chosen vehicle's mission, fence and rally (downloadPlan) and show
 // which items differ from the plan on screen, by the same rules as the upload's read-back (so
 // ArduPilot's home, LOITER_TIME radius flag and RTL frame are not differences). The differing items
-// are listed here (click selects one) and ringed on the map. The diff follows later edits live.
-import { useMemo, useState } from 'react';
+// are listed here (click selects one) and ringed on the map. The diff follows later edits live; New or Open closes it.
+import { useEffect, useMemo, useState } from 'react';
 import type { ContractErrorValue } from '../../../../shared/contract/types';
 import type { ComparableField } from '../../../../shared/plan/mission-compare';
 import type { Plan } from '../../../../shared/plan/types';
@@ -52,6 +52,11 @@ export function VehicleCompare(props: { plan: Plan; vehicleKey: string | null; b
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<ContractErrorValue | null>(null);
   const shown = copy && copy.key === props.vehicleKey ? copy : null;
+  // New or Open replaces the plan (a fresh one has no history, nor anything to redo): the comparison was
+  // asked of the plan before, and ringing every item of the new one as "differs" only alarms the pilot.
+  useEffect(() => usePlanStore.subscribe((s, prev) => {
+    if (s.doc !== prev.doc && s.doc === s.savedDoc && s.past.length === 0 && s.future.length === 0) setCopy(null);
+  }), [setCopy]);
   const diff = useMemo(() => (shown ? diffPlans(props.plan, shown.plan, autopilotFamily(shown.autopilot)) : null), [shown, props.plan]);
 
   const compare = async () => {

@@ -53,7 +53,8 @@ function layers(): LayerSpecification[] {
     { id: 'plan-shapes-line', type: 'line', source: SHAPES_SOURCE, filter: ['!=', ['get', 'kind'], 'point'], paint: { 'line-color': sel(SELECTED, VIOLET), 'line-width': sel(3.5, 2) } },
     { id: 'plan-shapes-point', type: 'circle', source: SHAPES_SOURCE, filter: isKind('point'), paint: { 'circle-radius': sel(8, 6), 'circle-color': sel(SELECTED, VIOLET), 'circle-stroke-color': '#111', 'circle-stroke-width': 1.5 } },
     { id: 'plan-diff-rings', type: 'circle', source: DIFF_SOURCE, paint: { 'circle-radius': 12, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#ff7b72', 'circle-stroke-width': 3 } },
-    { id: RALLY_LAYER, type: 'circle', source: RALLY_SOURCE, paint: { 'circle-radius': 7, 'circle-color': '#2ea043', 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } },
+    // A green ring round a dark centre: the planned home is a filled green dot, and the two were told apart only by the list.
+    { id: RALLY_LAYER, type: 'circle', source: RALLY_SOURCE, paint: { 'circle-radius': 7, 'circle-color': '#0d1117', 'circle-stroke-color': '#3fb950', 'circle-stroke-width': 3.5 } },
     { id: 'plan-draft-fill', type: 'fill', source: DRAFT_SOURCE, filter: isKind('area'), paint: { 'fill-color': '#6fb7ff', 'fill-opacity': 0.12 } },
     { id: 'plan-draft-line', type: 'line', source: DRAFT_SOURCE, filter: ['!=', ['get', 'kind'], 'vertex'], paint: { 'line-color': ['match', ['get', 'kind'], 'preview', '#79c0ff', '#6fb7ff'], 'line-width': 2, 'line-dasharray': [2, 2] } },
     { id: 'plan-draft-vertex', type: 'circle', source: DRAFT_SOURCE, filter: isKind('vertex'), paint: { 'circle-radius': 4, 'circle-color': '#6fb7ff', 'circle-stroke-color': '#111', 'circle-stroke-width': 1 } },
