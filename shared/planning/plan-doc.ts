@@ -9,7 +9,7 @@ import { msg } from '../contract/errors';
 import type { LatLon, Plan } from '../plan/types';
 import { emptyPlan } from '../plan/types';
 import type { CheckRule } from './checks/context';
-import { DEFAULT_CRUISE_MPS, DEFAULT_RESERVE_PCT } from './checks/context';
+import { CHECK_RULES, DEFAULT_CRUISE_MPS, DEFAULT_RESERVE_PCT } from './checks/context';
 import type { DroppedPattern } from './plan-file';
 import { readPlanFile, writePlanFile } from './plan-file';
 import type { PatternInstance } from './patterns';
@@ -101,7 +101,6 @@ const aircraftSchema = z
     reservePct: z.number().min(0).max(90),
   })
   .strict();
-const CHECK_RULES = ['no_items', 'no_home', 'ceiling', 'ceiling_above_home', 'below_ground', 'outside_inclusion', 'inside_exclusion', 'leg_crosses_exclusion', 'zone', 'too_far', 'flight_time', 'bad_jump', 'no_return'] as const satisfies readonly CheckRule[];
 const overrideSchema = z
   .object({
     rule: z.enum(CHECK_RULES),

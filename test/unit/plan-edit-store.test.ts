@@ -3,7 +3,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { usePlanStore, UNDO_LIMIT } from '../../renderer/stores/plan';
 import { planItem } from '../../shared/plan/types';
-import { readPlanDoc, writePlanDoc, type PlanDoc } from '../../shared/planning';
+import { CHECK_RULES, readPlanDoc, writePlanDoc, type PlanDoc } from '../../shared/planning';
 
 const wp = (lat: number, lon: number) => planItem({ frame: 3, command: 16, current: 0, autocontinue: 1, param1: 0, param2: 0, param3: 0, param4: NaN, x: lat, y: lon, z: 50 });
 const addWp = (lat: number, lon: number) => (d: PlanDoc): PlanDoc => ({ ...d, plan: { ...d.plan, mission: { ...d.plan.mission, items: [...d.plan.mission.items, wp(lat, lon)] } } });
@@ -86,7 +86,11 @@ describe('plan document file', () => {
       shapes: [{ id: 's1', name: '夜市', kind: 'polygon', points: [{ lat: 46, lon: 122 }, { lat: 46.01, lon: 122 }, { lat: 46, lon: 122.01 }] }],
       settings: { takeoffAltM: 25, defaultAltM: 80, defaultSpeedMps: 8, endAction: 'land' },
       aircraft: { name: 'M300', cruiseSpeedMps: 12, enduranceS: 2400, reservePct: 25 },
-      overrides: [{ rule: 'too_far', itemIndex: 0, reason: 'Approved by tower', at: '2026-11-29T08:00:00Z' }],
+      // Every rule the checks have can be overridden and saved, the terrain legs' too.
+      overrides: [
+        { rule: 'too_far', itemIndex: 0, reason: 'Approved by tower', at: '2026-11-29T08:00:00Z' },
+        ...CHECK_RULES.map((rule) => ({ rule, reason: `ok ${rule}`, at: '2026-11-29T08:00:00Z' })),
+      ],
     };
     const text = writePlanDoc(addWp(46, 122)(doc));
     const back = readPlanDoc(text);

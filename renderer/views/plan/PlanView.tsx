@@ -4,7 +4,7 @@
 //   shapes/  drawn and imported shapes, patterns, fence and rally, overrides, import/export
 //   planLayers.ts the plan on the map; usePlanChecks.ts the checks; PlanToolbar.tsx the map tools.
 import { useEffect, useRef, useState } from 'react';
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useLocalMessage, useT } from '../../i18n/useT';
 import { MapView } from '../../map/MapView';
 import { usePlanStore } from '../../stores/plan';
@@ -13,7 +13,7 @@ import { MissionTab } from './edit/MissionTab';
 import { PlanFileBar } from './edit/PlanFileBar';
 import { useMapEditing } from './edit/useMapEditing';
 import { usePlanShortcuts } from './edit/usePlanShortcuts';
-import { addPlanLayers, fenceGeoJson, handlesGeoJson, planBounds, routeGeoJson, setPlanData } from './planLayers';
+import { addPlanLayers, fenceGeoJson, handlesGeoJson, legIssuesGeoJson, PLAN_LEG_ISSUES_SOURCE, planBounds, routeGeoJson, setPlanData } from './planLayers';
 import { PlanStats } from './PlanStats';
 import { PlanToolbar } from './PlanToolbar';
 import { AltitudeProfile } from './profile/AltitudeProfile';
@@ -89,6 +89,10 @@ export function PlanView() {
   }, [map, layersReady, savedDoc]);
 
   const issues = usePlanChecks(doc);
+  // The legs the checks found wrong, red on the map beside their line in the checks list.
+  useEffect(() => {
+    if (map && layersReady) map.getSource<GeoJSONSource>(PLAN_LEG_ISSUES_SOURCE)?.setData(legIssuesGeoJson(plan, issues));
+  }, [map, layersReady, plan, issues]);
 
   return (
     <div className="plan-view" data-testid="plan-view">

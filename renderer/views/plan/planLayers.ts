@@ -6,11 +6,12 @@ import { circleVertices } from '../../../shared/geo/bearing';
 import { MAV_CMD } from '../../../shared/plan/mav-enums';
 import { routePoints } from '../../../shared/plan/route';
 import type { LatLon, Plan } from '../../../shared/plan/types';
-import type { PatternInstance } from '../../../shared/planning';
+import type { CheckRule, PatternInstance, PlanIssue } from '../../../shared/planning';
 
 export const PLAN_ROUTE_SOURCE = 'plan-route';
 export const PLAN_FENCE_SOURCE = 'plan-fence';
 export const PLAN_HANDLES_SOURCE = 'plan-handles';
+export const PLAN_LEG_ISSUES_SOURCE = 'plan-leg-issues';
 export const PLAN_ITEMS_LAYER = 'plan-route-items';
 export const PLAN_HANDLES_LAYER = 'plan-route-handles';
 
@@ -30,7 +31,46 @@ export function routeGeoJson(plan: Plan | null, selectedIndex: number | null = n
     features.push({ type: 'Feature', id: p.index, properties: { kind: 'item', n: String(p.index + 1), selected: p.index === selectedIndex }, geometry: { type: 'Point', coordinates: [p.lon, p.lat] } });
   }
   const home = plan.mission.plannedHome;
-  if (home) features.push({ type: 'Feature', properties: { kind: 'home' }, geometry: { type: 'Point', coordinates: [home.lon, home.lat] } });
+  if (home) {
+    features.push(...homeLegs(plan, pts, home));
+    features.push({ type: 'Feature', properties: { kind: 'home' }, geometry: { type: 'Point', coordinates: [home.lon, home.lat] } });
+  }
+  return { type: 'FeatureCollection', features };
+}
+
+/** Under a metre from home: a takeoff written at home's own position is not a leg. */
+const AT_HOME_DEG = 1e-5;
+
+/**
+ * The legs the vehicle flies that no item draws: from home to the first place, and back to home when
+ * the mission ends with a return. Dashed, so they read as implied by home rather than as items.
+ */
+function homeLegs(plan: Plan, pts: ReturnType<typeof routePoints>, home: LatLon): GeoJSON.Feature[] {
+  if (pts.length === 0) return [];
+  const leg = (a: LatLon, b: LatLon): GeoJSON.Feature => ({ type: 'Feature', properties: { kind: 'homeLeg' }, geometry: { type: 'LineString', coordinates: [[a.lon, a.lat], [b.lon, b.lat]] } });
+  const away = (p: LatLon) => Math.abs(p.lat - home.lat) > AT_HOME_DEG || Math.abs(p.lon - home.lon) > AT_HOME_DEG;
+  const out: GeoJSON.Feature[] = [];
+  if (away(pts[0])) out.push(leg(home, pts[0]));
+  const items = plan.mission.items;
+  const last = pts[pts.length - 1];
+  if (items.length > 0 && items[items.length - 1].command === MAV_CMD.NAV_RETURN_TO_LAUNCH && away(last)) out.push(leg(last, home));
+  return out;
+}
+
+/** Rules about a leg: the issue sits on the item the leg flies to. */
+const LEG_RULES = new Set<CheckRule>(['leg_crosses_exclusion', 'leg_below_ground', 'leg_over_ceiling']);
+
+/** The legs a check found wrong, to draw red over the route: the list says why, the map says where. */
+export function legIssuesGeoJson(plan: Plan | null, issues: readonly PlanIssue[]): FC {
+  if (!plan) return { type: 'FeatureCollection', features: [] };
+  const bad = new Set(issues.filter((i) => LEG_RULES.has(i.rule) && i.itemIndex !== undefined).map((i) => i.itemIndex as number));
+  if (bad.size === 0) return { type: 'FeatureCollection', features: [] };
+  const pts = routePoints(plan);
+  const features: GeoJSON.Feature[] = [];
+  for (let k = 1; k < pts.length; k++) {
+    if (!bad.has(pts[k].index)) continue;
+    features.push({ type: 'Feature', properties: { kind: 'badLeg', to: pts[k].index }, geometry: { type: 'LineString', coordinates: [[pts[k - 1].lon, pts[k - 1].lat], [pts[k].lon, pts[k].lat]] } });
+  }
   return { type: 'FeatureCollection', features };
 }
 
@@ -87,6 +127,8 @@ function layers(): LayerSpecification[] {
       },
     },
     { id: 'plan-route-line', type: 'line', source: PLAN_ROUTE_SOURCE, filter: ['==', ['get', 'kind'], 'route'], paint: { 'line-color': '#f0b429', 'line-width': 2.5 } },
+    { id: 'plan-home-legs', type: 'line', source: PLAN_ROUTE_SOURCE, filter: ['==', ['get', 'kind'], 'homeLeg'], paint: { 'line-color': '#f0b429', 'line-width': 2, 'line-dasharray': [2, 2], 'line-opacity': 0.8 } },
+    { id: 'plan-leg-issues', type: 'line', source: PLAN_LEG_ISSUES_SOURCE, paint: { 'line-color': '#f85149', 'line-width': 4.5 } },
     {
       id: PLAN_HANDLES_LAYER,
       type: 'circle',
@@ -114,6 +156,7 @@ export function addPlanLayers(map: MapLibreMap): void {
   map.addSource(PLAN_FENCE_SOURCE, { type: 'geojson', data: fenceGeoJson(null) });
   map.addSource(PLAN_ROUTE_SOURCE, { type: 'geojson', data: routeGeoJson(null, null) });
   map.addSource(PLAN_HANDLES_SOURCE, { type: 'geojson', data: handlesGeoJson(null) });
+  map.addSource(PLAN_LEG_ISSUES_SOURCE, { type: 'geojson', data: legIssuesGeoJson(null, []) });
   for (const l of layers()) map.addLayer(l);
 }
 

@@ -25,22 +25,26 @@ export const DEFAULT_MAX_DISTANCE_M = 2000;
 export const DEFAULT_CRUISE_MPS = 10;
 export const DEFAULT_RESERVE_PCT = 20;
 
-export type CheckRule =
-  | 'no_items'
-  | 'no_home'
-  | 'ceiling'
-  | 'ceiling_above_home'
-  | 'below_ground'
-  | 'leg_below_ground'
-  | 'leg_over_ceiling'
-  | 'outside_inclusion'
-  | 'inside_exclusion'
-  | 'leg_crosses_exclusion'
-  | 'zone'
-  | 'too_far'
-  | 'flight_time'
-  | 'bad_jump'
-  | 'no_return';
+/** Every rule the checks have; overrides saved in a .plan are checked against this list. */
+export const CHECK_RULES = [
+  'no_items',
+  'no_home',
+  'ceiling',
+  'ceiling_above_home',
+  'below_ground',
+  'leg_below_ground',
+  'leg_over_ceiling',
+  'outside_inclusion',
+  'inside_exclusion',
+  'leg_crosses_exclusion',
+  'zone',
+  'too_far',
+  'flight_time',
+  'bad_jump',
+  'no_return',
+] as const;
+
+export type CheckRule = (typeof CHECK_RULES)[number];
 
 export interface PlanIssue {
   rule: CheckRule;
