@@ -257,8 +257,9 @@ describe('Plan journeys in Chromium: patrol, search and overwatch from an empty 
     await shot('overwatch-route-zh');
     await fenceAround([[-380, -230], [380, -230], [380, 250], [-380, 250]], true);
     // A no-fly circle dropped on the leg between the stations: the check says so; the pilot moves it
-    // (delete, place again south of the crowd) rather than override.
-    await fenceCircle([0, -180], 30);
+    // (delete, place again south of the crowd) rather than override. The transit goes round the crowd
+    // about the stand-off above its north edge, so a 50 m circle there is across it.
+    await fenceCircle([0, -130], 50);
     const crossing = page.locator('[data-rule="leg_crosses_exclusion"][data-severity="error"]');
     await expect.poll(() => crossing.count()).toBeGreaterThan(0);
     await shot('overwatch-crossing-zh');

@@ -12,6 +12,7 @@ import type { MessageKey } from '../../../i18n/en';
 import { useT } from '../../../i18n/useT';
 import { call } from '../../../stores/actions';
 import { usePlanStore } from '../../../stores/plan';
+import { usePlanUploadStore } from '../../../stores/planUpload';
 import { selectVehicle, useVehiclesStore } from '../../../stores/vehicles';
 import { autopilotFamily } from './family';
 import { useShapeUi } from './shapeUiStore';
@@ -50,6 +51,8 @@ export function VehicleCompare(props: { plan: Plan; vehicleKey: string | null; b
   const copy = useShapeUi((s) => s.vehicleCopy);
   const setCopy = useShapeUi((s) => s.setVehicleCopy);
   const [reading, setReading] = useState(false);
+  const progress = usePlanUploadStore((s) => (reading && s.progress?.direction === 'download' ? s.progress : null));
+  const edit = usePlanStore((s) => s.edit);
   const [error, setError] = useState<ContractErrorValue | null>(null);
   const shown = copy && copy.key === props.vehicleKey ? copy : null;
   // New or Open replaces the plan (a fresh one has no history, nor anything to redo): the comparison was
@@ -77,6 +80,7 @@ export function VehicleCompare(props: { plan: Plan; vehicleKey: string | null; b
         </button>
         {shown && <button type="button" className="btn btn--small" data-testid="plan-compare-hide" onClick={() => setCopy(null)}>{t('plan.compare.hide')}</button>}
       </div>
+      {progress && <p className="plan-hint" data-testid="plan-compare-progress">{t('plan.compare.progress', { done: progress.done, total: progress.total })}</p>}
       <ErrorMessage error={error} testId="plan-compare-error" />
       {diff && (
         <div data-testid="plan-compare-result" data-same={diff.same ? 'true' : 'false'}>
@@ -89,6 +93,18 @@ export function VehicleCompare(props: { plan: Plan; vehicleKey: string | null; b
             diff[part].items.length > 0 ? (
               <p key={part} className="plan-warning">{t(part === 'fence' ? 'plan.compare.fenceDiffers' : 'plan.compare.rallyDiffers', { screen: diff[part].screenCount, vehicle: diff[part].vehicleCount })}</p>
             ) : null,
+          )}
+          {!diff.same && shown && (
+            // Undoable like any edit (Ctrl+Z brings the plan on screen back); the shapes, settings
+            // and aircraft stay, the patterns go: the vehicle keeps plain items only.
+            <button
+              type="button"
+              className="btn"
+              data-testid="plan-compare-take"
+              onClick={() => edit(t('plan.compare.takeEdit'), (d) => ({ ...d, plan: { ...shown.plan, mission: { ...shown.plan.mission, plannedHome: shown.plan.mission.plannedHome ?? d.plan.mission.plannedHome } }, patterns: [] }))}
+            >
+              {t('plan.compare.take')}
+            </button>
           )}
           {diff.mission.items.length > 0 && (
             <ul className="plan-issues" data-testid="plan-compare-items">
