@@ -4,6 +4,7 @@ import { destinationPoint } from '../../shared/geo/bearing';
 import { MAV_CMD, MAV_FRAME } from '../../shared/plan/mav-enums';
 import { emptyPlan, planItem, type MissionItem, type Plan } from '../../shared/plan/types';
 import { checkPlan, flightTimeS, flownOrder, type CheckRule } from '../../shared/planning/checks';
+import { localFrame } from '../../shared/planning/geometry';
 
 const home = { lat: 22.3, lon: 114.17, altMslM: 10 };
 
@@ -103,5 +104,30 @@ describe('plan checks', () => {
     const q = good();
     q.mission.items.pop();
     expect(rules(checkPlan(q))).toContain('no_return');
+  });
+});
+
+describe('legs over a crowd', () => {
+  const f = localFrame({ lat: 46.07, lon: 122.09 });
+  const crowd = [{ x: 0, y: 0 }, { x: 200, y: 0 }, { x: 200, y: 100 }, { x: 0, y: 100 }].map(f.toLatLon);
+  const wp = (x: number, y: number) => {
+    const p = f.toLatLon({ x, y });
+    return planItem({ frame: 3, command: 16, current: 0, autocontinue: 1, param1: 0, param2: 0, param3: 0, param4: 0, x: p.lat, y: p.lon, z: 60 });
+  };
+  const rtl = planItem({ frame: 3, command: MAV_CMD.NAV_RETURN_TO_LAUNCH, current: 0, autocontinue: 1, param1: 0, param2: 0, param3: 0, param4: 0, x: 0, y: 0, z: 0 });
+  const home = { ...f.toLatLon({ x: -100, y: 50 }), altMslM: 280 };
+  const withItems = (items: ReturnType<typeof wp>[]) => ({ ...emptyPlan(), mission: { items, plannedHome: home } });
+
+  it('names the leg from home, a leg between items and the straight return that cross the crowd', () => {
+    const plan = withItems([wp(300, 50), wp(300, 150), wp(-50, 150), wp(300, 20), rtl]);
+    const issues = checkPlan(plan, { crowds: [crowd] }).filter((i) => i.rule === 'leg_over_crowd');
+    expect(issues.map((i) => i.itemIndex)).toEqual([0, 3, 4]);
+    expect(issues.every((i) => i.severity === 'warning')).toBe(true);
+  });
+
+  it('says nothing when the legs go round it, or when no crowd is known', () => {
+    const plan = withItems([wp(-50, 150), wp(300, 150), wp(300, 50), wp(300, 150), wp(-50, 150), rtl]);
+    expect(checkPlan(plan, { crowds: [crowd] }).filter((i) => i.rule === 'leg_over_crowd')).toEqual([]);
+    expect(checkPlan(withItems([wp(300, 50), rtl]), {}).filter((i) => i.rule === 'leg_over_crowd')).toEqual([]);
   });
 });

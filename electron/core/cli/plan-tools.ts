@@ -126,7 +126,10 @@ export async function runPlanCheck(argv: string[]): Promise<number> {
   }
   let issues;
   try {
-    issues = checkPlan(readPatternPlan(text).plan, ctx);
+    const read = readPatternPlan(text);
+    // The same crowds the Plan view checks against: those of the file's overwatch patterns.
+    const crowds = read.patterns.flatMap((p) => (p.spec.kind === 'overwatch' ? [p.spec.crowd] : []));
+    issues = checkPlan(read.plan, { ...ctx, crowds });
   } catch (err) {
     process.stderr.write(`gcs plan-check: ${errorText(err)}\n`);
     return 2;

@@ -58,7 +58,7 @@ function homeLegs(plan: Plan, pts: ReturnType<typeof routePoints>, home: LatLon)
 }
 
 /** Rules about a leg: the issue sits on the item the leg flies to. */
-const LEG_RULES = new Set<CheckRule>(['leg_crosses_exclusion', 'leg_below_ground', 'leg_over_ceiling']);
+const LEG_RULES = new Set<CheckRule>(['leg_crosses_exclusion', 'leg_below_ground', 'leg_over_ceiling', 'leg_over_crowd']);
 
 /** The legs a check found wrong, to draw red over the route: the list says why, the map says where. */
 export function legIssuesGeoJson(plan: Plan | null, issues: readonly PlanIssue[]): FC {

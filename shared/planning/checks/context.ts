@@ -1,6 +1,7 @@
 // What the plan checks need to know beyond the plan itself. Everything is optional: a check that
 // lacks its input says so (severity 'info') rather than passing silently.
 
+import type { LatLon } from '../../plan/types';
 import type { AirspaceZone } from '../../airspace/zone';
 import type { UserMessage } from '../../contract/types';
 
@@ -8,6 +9,8 @@ export interface CheckContext {
   /** Ground height, metres AMSL, or null where unknown. Without it altitudes are measured above home. */
   groundElevationMslM?(lat: number, lon: number): number | null;
   zones?: AirspaceZone[];
+  /** Crowd outlines (overwatch patterns'): legs over them are named. */
+  crowds?: LatLon[][];
   /** Height ceiling above ground, metres (120 m by default: the usual small-UAS limit). */
   ceilingAglM?: number;
   /** Furthest a waypoint may be from home, metres. */
@@ -37,6 +40,7 @@ export const CHECK_RULES = [
   'outside_inclusion',
   'inside_exclusion',
   'leg_crosses_exclusion',
+  'leg_over_crowd',
   'zone',
   'too_far',
   'flight_time',

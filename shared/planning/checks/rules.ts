@@ -8,6 +8,7 @@ import { routePoints, type RoutePoint } from '../../plan/route';
 import type { LatLon, Plan } from '../../plan/types';
 import { closestOnSegment, insideRings, localFrame, segmentsIntersect, type LocalFrame, type XY } from '../geometry';
 import { jumpSeqBase } from '../plan-file';
+import { crowdLegIssues } from './crowd-legs';
 import { terrainLegIssues } from './terrain-legs';
 import {
   DEFAULT_CEILING_AGL_M,
@@ -180,6 +181,7 @@ export function checkPlan(plan: Plan, ctx: CheckContext = {}): PlanIssue[] {
   const last = items[items.length - 1].command;
   const ends = new Set<number>([MAV_CMD.NAV_RETURN_TO_LAUNCH, MAV_CMD.NAV_LAND, MAV_CMD.NAV_VTOL_LAND]);
   if (!ends.has(last)) out.push({ rule: 'no_return', severity: 'info', itemIndex: items.length - 1, message: msg('The mission does not end with return or land.', '任务未以返航或降落结束。') });
+  if (ctx.crowds && ctx.crowds.length > 0) out.push(...crowdLegIssues(plan, ctx.crowds));
   return out;
 }
 
