@@ -1,8 +1,9 @@
 // The tlog reader against every real fixture and against a deliberately messy file built here, and the
 // writer's output read back frame for frame.
-import { closeSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { Encoder } from '../../electron/core/mavlink';
 import { frameBytes, indexTlog, recordAt } from '../../electron/core/recording/tlog-index';
@@ -165,6 +166,41 @@ describe('tlog writer', () => {
     }
     // Appending (a recorder restarted on the same file) keeps both halves readable.
     writeFileSync(file, new Uint8Array(0), { flag: 'a' });
+  });
+});
+
+describe('tlog writer, read by another implementation', () => {
+  // pymavlink, Mission Planner and QGC are not installed here; node-mavlink is, and it reads tlogs the
+  // way they do (8-byte big-endian µs stamp, then the raw frame). Our recording must be what it expects.
+  it("node-mavlink's tlog splitter and parser read our recording frame for frame, with our stamps", async () => {
+    const nm = await import('node-mavlink');
+    const dir = mkdtempSync(join(tmpdir(), 'replay-tlog-nm-'));
+    const file = join(dir, 'b.tlog');
+    let now = 1_764_400_000_000;
+    const w = new TlogWriter(file, { nowMs: () => now });
+    const enc = new Encoder({ sysid: 3, compid: 1 });
+    const sent: Array<{ msgid: number; ms: number }> = [];
+    const kinds = ['HEARTBEAT', 'ATTITUDE', 'GLOBAL_POSITION_INT', 'SYS_STATUS'] as const;
+    for (let k = 0; k < 200; k++) {
+      const name = kinds[k % kinds.length];
+      const f = enc.encode(name, name === 'HEARTBEAT' ? { type: 2, autopilot: 3, base_mode: 81, custom_mode: 5, system_status: 4 } : name === 'ATTITUDE' ? { time_boot_ms: k, roll: k / 100 } : name === 'GLOBAL_POSITION_INT' ? { time_boot_ms: k, lat: 460_726_000 + k, lon: 1_220_933_000, alt: 300_000 } : { voltage_battery: 15_800 });
+      w.write(f);
+      sent.push({ msgid: f[0] === 0xfd ? f[7] | (f[8] << 8) | (f[9] << 16) : f[5], ms: now });
+      now += 37;
+    }
+    w.close();
+    const got: Array<{ msgid: number; sysid: number; ms: number }> = await new Promise((resolve, reject) => {
+      const out: Array<{ msgid: number; sysid: number; ms: number }> = [];
+      const stream = Readable.from([readFileSync(file)]).pipe(new nm.MavLinkTLogPacketSplitter()).pipe(new nm.MavLinkPacketParser());
+      stream.on('data', (p: { header: { msgid: number; sysid: number; timestamp: bigint | null } }) => out.push({ msgid: p.header.msgid, sysid: p.header.sysid, ms: Number(p.header.timestamp) }));
+      stream.on('end', () => resolve(out));
+      stream.on('error', reject);
+    });
+    rmSync(dir, { recursive: true, force: true });
+    expect(got).toHaveLength(sent.length);
+    expect(got.map((g) => g.msgid)).toEqual(sent.map((s) => s.msgid));
+    expect(got.every((g) => g.sysid === 3)).toBe(true);
+    expect(got.map((g) => g.ms)).toEqual(sent.map((s) => s.ms));
   });
 });
 
