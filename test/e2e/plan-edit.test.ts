@@ -141,6 +141,21 @@ describe('Plan editing in Chromium', () => {
     expect(await rowCount(page)).toBe(6);
   });
 
+  it('keeps an aircraft type on the station and applies it to a plan', async () => {
+    await page.getByTestId('pe-endurance').fill('42');
+    await page.getByTestId('pe-endurance').press('Enter');
+    await page.getByTestId('pe-aircraft-name').fill('M300 H20T');
+    await page.getByTestId('pe-aircraft-name').press('Tab');
+    await expect.poll(async () => page.getByTestId('pe-profile').inputValue()).toBe('');
+    await page.getByTestId('pe-profile-save').click();
+    await expect.poll(async () => (await page.getByTestId('pe-profile').textContent()) ?? '').toMatch(/M300 H20T · 42 min/);
+    // Back to the default type, then the saved one again: its endurance comes back.
+    await page.getByTestId('pe-profile').selectOption({ index: 0 });
+    await expect.poll(async () => page.getByTestId('pe-endurance').inputValue()).toBe('30');
+    await page.getByTestId('pe-profile').selectOption({ label: 'M300 H20T · 42 min · 10 m/s' });
+    await expect.poll(async () => page.getByTestId('pe-endurance').inputValue()).toBe('42');
+  });
+
   it('a reload with unsaved changes warns, and the draft comes back', async () => {
     const texts = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => rowText(page, i)));
     // The draft is written a moment after the last edit.

@@ -1,10 +1,12 @@
 // Mission settings (takeoff altitude, default altitude and speed, end action), the planned home, and
 // the aircraft profile the checks budget against. A setting that shapes the items (takeoff, start
 // speed, end action) is applied to them at once, in the same undo step.
+import { useState } from 'react';
 import { useT } from '../../../i18n/useT';
 import { usePlanStore } from '../../../stores/plan';
 import { applySettings, type AircraftProfile, type EndAction, type MissionSettings, type PlanDoc } from '../../../../shared/planning';
 import { applyOp, opLabel } from './editActions';
+import { loadProfiles, saveProfile } from './aircraftProfiles';
 import { NumberField } from './NumberField';
 
 const END_ACTIONS: readonly EndAction[] = ['rtl', 'land', 'loiter'];
@@ -22,6 +24,50 @@ function setHomeAlt(altMslM: number): void {
     const home = doc.plan.mission.plannedHome;
     return home ? { ...doc, plan: { ...doc.plan, mission: { ...doc.plan.mission, plannedHome: { ...home, altMslM } } } } : doc;
   });
+}
+
+/** The unit's saved aircraft types: pick one for this plan, or keep what is typed below as a new one. */
+function ProfilePicker({ current }: { current: AircraftProfile }) {
+  const t = useT();
+  const [profiles, setProfiles] = useState(loadProfiles);
+  const [saved, setSaved] = useState<boolean | null>(null);
+  const same = (p: AircraftProfile) => p.name === current.name && p.cruiseSpeedMps === current.cruiseSpeedMps && p.enduranceS === current.enduranceS && p.reservePct === current.reservePct;
+  const chosen = profiles.findIndex(same);
+  return (
+    <div className="pe-row-tools">
+      <select
+        aria-label={t('planEdit.profile')}
+        data-testid="pe-profile"
+        value={chosen >= 0 ? String(chosen) : ''}
+        onChange={(e) => {
+          const p = profiles[Number(e.target.value)];
+          if (p) setAircraft(p);
+          setSaved(null);
+        }}
+      >
+        {chosen < 0 && <option value="">{t('planEdit.profileCustom')}</option>}
+        {profiles.map((p, i) => (
+          <option key={p.name} value={String(i)}>
+            {t('planEdit.profileOption', { name: p.name, min: Math.round(p.enduranceS / 60), mps: p.cruiseSpeedMps })}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="btn btn--small"
+        data-testid="pe-profile-save"
+        disabled={chosen >= 0}
+        onClick={() => {
+          const next = saveProfile(current);
+          if (next) setProfiles(next);
+          setSaved(next !== null);
+        }}
+      >
+        {t('planEdit.profileSave')}
+      </button>
+      {saved === false && <span className="plan-error">{t('planEdit.profileNotSaved')}</span>}
+    </div>
+  );
 }
 
 export function MissionSettingsSection() {
@@ -67,6 +113,7 @@ export function MissionSettingsSection() {
       </div>
       <p className="pe-note">{t('planEdit.settingsNote')}</p>
       <h4>{t('planEdit.aircraft')}</h4>
+      <ProfilePicker current={aircraft} />
       <div className="pe-grid">
         <label>{t('planEdit.aircraftName')}</label>
         <input
