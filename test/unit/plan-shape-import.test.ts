@@ -84,4 +84,13 @@ describe('defaultSpec', () => {
   it('a shape cannot make a pattern of another shape kind', () => {
     expect(defaultSpec('parallelTrack', shapes.point, { altM: 60, stations: [] })).toBeNull();
   });
+  it('a patrol starts where the drone arrives from: the nearest corner, the nearer end of a line', () => {
+    const from = { lat: 46.0725, lon: 122.0945 }; // just beyond the polygon's third corner
+    const perimeter = defaultSpec('patrolPerimeter', shapes.polygon, { altM: 60, stations: [], from });
+    expect(perimeter?.kind === 'patrolPerimeter' && perimeter.polygon).toEqual([shapes.polygon.points[2], shapes.polygon.points[3], shapes.polygon.points[0], shapes.polygon.points[1]]);
+    const line = defaultSpec('patrolLine', shapes.line, { altM: 60, stations: [], from: { lat: 46.076, lon: 122.096 } });
+    expect(line?.kind === 'patrolLine' && line.points).toEqual([...shapes.line.points].reverse());
+    const unchanged = defaultSpec('patrolLine', shapes.line, { altM: 60, stations: [] });
+    expect(unchanged?.kind === 'patrolLine' && unchanged.points).toEqual(shapes.line.points);
+  });
 });

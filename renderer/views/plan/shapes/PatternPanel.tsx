@@ -1,6 +1,7 @@
 // Make a pattern from the selected shape: choose the kind the shape allows, adjust, add to the mission.
 import { useEffect, useMemo, useState } from 'react';
 import { addPattern, defaultSpec, KINDS_FOR_SHAPE, type PatternKind, type PatternSpec, type PlanShape } from '../../../../shared/planning';
+import { routePoints } from '../../../../shared/plan/route';
 import { useT } from '../../../i18n/useT';
 import { usePlanStore } from '../../../stores/plan';
 import { nextId } from './draft';
@@ -28,7 +29,11 @@ export function PatternPanel(props: { shape: PlanShape }) {
   const shapes = usePlanStore((s) => s.doc?.shapes);
   const initial = useMemo(() => {
     const stations = (shapes ?? []).filter((s) => s.kind === 'point').map((s) => s.points[0]);
-    return defaultSpec(chosen, props.shape, { altM, stations });
+    // Read, not subscribed: where the drone comes from when the form opens; later edits keep the form.
+    const plan = usePlanStore.getState().doc?.plan;
+    const route = plan ? routePoints(plan) : [];
+    const from = route.length > 0 ? route[route.length - 1] : plan?.mission.plannedHome;
+    return defaultSpec(chosen, props.shape, { altM, stations, from });
     // Only a different shape or kind restarts the form: a new point shape must not reset what the pilot typed.
     // Not on a rename or a new point shape: the form keeps what the pilot typed unless the geometry changes.
   }, [chosen, props.shape.points, props.shape.holes, altM]);
