@@ -13,13 +13,17 @@ export type AutopilotFamily = 'ardupilot' | 'px4' | 'generic';
 export interface ComparableItem {
   command: number;
   frame: number;
+  /** 1: continue to the next item when this one is done. */
   autocontinue: number;
   param1: number;
   param2: number;
   param3: number;
   param4: number;
+  /** x: latitude in degrees for global frames, else the raw param5. */
   param5: number;
+  /** y: longitude in degrees for global frames, else the raw param6. */
   param6: number;
+  /** z: altitude in metres for global frames (float on the wire, never scaled). */
   param7: number;
 }
 

@@ -3,6 +3,7 @@
 // ProtocolMissionItem follows QGC's MissionItem: param1..param7, with param5/param6 the latitude and
 // longitude in DEGREES for global frames. The degE7 scaling of MISSION_ITEM_INT happens here, once,
 // at the wire (DESIGN: scaled integers are converted once, where they enter or leave).
+import type { ComparableItem } from '../../../shared/plan/mission-compare';
 import type { Fields } from '../mavlink';
 import { num } from './port';
 
@@ -13,22 +14,8 @@ export function isMissionType(n: number): n is MissionTypeNumber {
   return n === 0 || n === 1 || n === 2;
 }
 
-export interface ProtocolMissionItem {
-  command: number;
-  frame: number;
-  /** 1: continue to the next item when this one is done. */
-  autocontinue: number;
-  param1: number;
-  param2: number;
-  param3: number;
-  param4: number;
-  /** x: latitude in degrees for global frames, else the raw param5. */
-  param5: number;
-  /** y: longitude in degrees for global frames, else the raw param6. */
-  param6: number;
-  /** z: altitude in metres for global frames (float on the wire, never scaled). */
-  param7: number;
-}
+/** The shared item form (shared/plan/mission-compare): the engines and the Plan view's comparison use one shape. */
+export type ProtocolMissionItem = ComparableItem;
 
 /** The item as MISSION_ITEM_INT carries it: x/y are int32 (degE7 for global frames). */
 export interface WireMissionItem {
