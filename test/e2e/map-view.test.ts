@@ -7,13 +7,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
+import { colourCounts, type Rgb } from '../support/colour-counts';
 import { buildHarness, removeDir, serveDir, type StaticServer } from './map-harness/buildAndServe';
 import type { Harness } from './map-harness/main';
 import { BASEMAP_COLORS } from '../../renderer/map/basemapStyle';
 
 const RESULTS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'test-results');
 
-type Rgb = [number, number, number];
 function hexToRgb(hex: string): Rgb {
   const n = parseInt(hex.slice(1), 16);
   return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
@@ -21,27 +21,8 @@ function hexToRgb(hex: string): Rgb {
 
 /** Fractions of the screenshot's pixels within a small distance of each colour. */
 async function colourShares(page: Page, png: Buffer, colours: Rgb[]): Promise<number[]> {
-  return page.evaluate(
-    async ({ b64, colours }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const { data } = ctx.getImageData(0, 0, img.width, img.height);
-      const counts = colours.map(() => 0);
-      for (let i = 0; i < data.length; i += 4) {
-        colours.forEach(([r, g, b], k) => {
-          if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) <= 12) counts[k]++;
-        });
-      }
-      return counts.map((c) => c / (data.length / 4));
-    },
-    { b64: png.toString('base64'), colours },
-  );
+  const { counts, total } = await colourCounts(page, png, colours, 12);
+  return counts.map((c) => c / total);
 }
 
 async function idle(page: Page): Promise<void> {

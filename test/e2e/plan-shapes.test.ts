@@ -3,52 +3,28 @@
 // points, trigger check errors and override them with a reason, upload to the simulator and see the
 // vehicle report the same item count; then every other pattern kind from drawn shapes, and KML import.
 // Screenshots go to test-results/plan-shapes-*.png (looked at when this test was written).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GroundStation } from '../../electron/core/station';
-import { startServer } from '../../electron/server/server';
-import { launchChromium } from '../support/browser';
+import type { GroundStation } from '../../electron/core/station';
+import { colourCounts, type Rgb } from '../support/colour-counts';
+import { ROOT, SHOTS, startUiStation, type UiStation } from '../support/ui-station';
 
-const ROOT = join(__dirname, '..', '..');
-const STATIC_DIR = join(ROOT, 'dist', 'renderer');
-const SHOTS = join(ROOT, 'test-results');
 const KML = join(ROOT, 'test', 'fixtures', 'kml');
 
-type Rgb = [number, number, number];
 const AMBER: Rgb = [0xf0, 0xb4, 0x29]; // the route
 const VIOLET: Rgb = [0xbc, 0x8c, 0xff]; // shapes
 const YELLOW: Rgb = [0xff, 0xd3, 0x3d]; // the selected shape
 
 /** How many pixels of the map canvas are (nearly) each colour. */
-async function colourCounts(page: Page, colours: Rgb[]): Promise<number[]> {
-  const png = await page.locator('.gcs-map__canvas canvas').screenshot();
-  return page.evaluate(
-    async ({ b64, colours }) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const c = document.createElement('canvas');
-      c.width = img.width;
-      c.height = img.height;
-      const ctx = c.getContext('2d')!;
-      ctx.drawImage(img, 0, 0);
-      const { data } = ctx.getImageData(0, 0, img.width, img.height);
-      return colours.map(([r, g, b]) => {
-        let n = 0;
-        for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - r) + Math.abs(data[i + 1] - g) + Math.abs(data[i + 2] - b) <= 24) n++;
-        return n;
-      });
-    },
-    { b64: png.toString('base64'), colours },
-  );
+async function mapColourCounts(page: Page, colours: Rgb[]): Promise<number[]> {
+  return (await colourCounts(page, await page.locator('.gcs-map__canvas canvas').screenshot(), colours, 24)).counts;
 }
 
 describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', () => {
+  let ui: UiStation;
   let station: GroundStation;
-  let server: Awaited<ReturnType<typeof startServer>>;
-  let browser: Browser;
   let page: Page;
   let box: { x: number; y: number; width: number; height: number };
   const at = (dx: number, dy: number) => ({ x: box.x + box.width / 2 + dx, y: box.y + box.height / 2 + dy });
@@ -96,15 +72,9 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(STATIC_DIR, 'index.html'))) throw new Error('dist/renderer is missing: run `npm run build:renderer` first (npm test does).');
-    mkdirSync(SHOTS, { recursive: true });
-    station = new GroundStation({ host: 'server' });
-    await station.start();
-    server = await startServer({ station, port: 0, staticDir: STATIC_DIR });
-    browser = await launchChromium({ lang: 'en-US' });
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-    page.on('pageerror', (err) => console.error('page error:', err.message));
-    await page.goto(server.url);
+    ui = await startUiStation();
+    station = ui.station;
+    page = await ui.open();
     // The simulator first, so the vehicle is there when the plan is ready.
     await page.getByTestId('sim-start').click();
     await page.getByTestId('vehicle-marker').first().waitFor({ state: 'attached', timeout: 30_000 });
@@ -121,9 +91,7 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await station?.close();
+    await ui?.close();
   });
 
   it('draws a polygon, makes a parallel-track search from it and shows it on the map', async () => {
@@ -140,7 +108,7 @@ describe('Plan view shapes, patterns, fence, rally and overrides in Chromium', (
     await expect.poll(itemCount).toBeGreaterThan(6);
     await expect.poll(async () => (await page.getByTestId('pattern-list').textContent()) ?? '').toContain('Parallel track');
     await page.waitForTimeout(800);
-    const [amber, violet, yellow] = await colourCounts(page, [AMBER, VIOLET, YELLOW]);
+    const [amber, violet, yellow] = await mapColourCounts(page, [AMBER, VIOLET, YELLOW]);
     expect(amber).toBeGreaterThan(1000); // the lanes
     expect(violet + yellow).toBeGreaterThan(300); // the area outline (yellow: selected)
     await shot('parallel-track');

@@ -8,7 +8,7 @@ import { GroundStation, type GroundStationOptions } from '../../electron/core/st
 import { startServer } from '../../electron/server/server';
 import { launchChromium } from './browser';
 
-const ROOT = join(__dirname, '..', '..');
+export const ROOT = join(__dirname, '..', '..');
 export const STATIC_DIR = join(ROOT, 'dist', 'renderer');
 /** Screenshots the tests take, to be looked at. */
 export const SHOTS = join(ROOT, 'test-results');
