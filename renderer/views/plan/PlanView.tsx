@@ -3,7 +3,8 @@
 //   edit/    items, item editor, mission settings, files, undo/redo, shortcuts, select/add on the map
 //   shapes/  drawn and imported shapes, patterns, fence and rally, overrides, import/export
 //   planLayers.ts the plan on the map; usePlanChecks.ts the checks; PlanToolbar.tsx the map tools.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { routePoints } from '../../../shared/plan/route';
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl';
 import { useLocalMessage, useT } from '../../i18n/useT';
 import { MapView } from '../../map/MapView';
@@ -69,11 +70,13 @@ export function PlanView() {
   useShapeDrawing(map, layersReady);
   usePlanShortcuts();
 
+  // The route's places, once per edit, for the route, the handles and the flagged legs alike.
+  const route = useMemo(() => (plan ? routePoints(plan) : []), [plan]);
   // Only the sources whose data changed are replaced: the selection is feature-state (useMapEditing),
   // so selecting an item does not resend a 2,000-point route.
   useEffect(() => {
-    if (map && layersReady) setPlanData(map, routeGeoJson(plan), null, handlesGeoJson(plan));
-  }, [map, layersReady, plan]);
+    if (map && layersReady) setPlanData(map, routeGeoJson(plan, null, route), null, handlesGeoJson(plan, route));
+  }, [map, layersReady, plan, route]);
   useEffect(() => {
     if (!map || !layersReady) return;
     setPlanData(map, null, fenceGeoJson(plan, patterns));
@@ -91,8 +94,8 @@ export function PlanView() {
   const issues = usePlanChecks(doc);
   // The legs the checks found wrong, red on the map beside their line in the checks list.
   useEffect(() => {
-    if (map && layersReady) map.getSource<GeoJSONSource>(PLAN_LEG_ISSUES_SOURCE)?.setData(legIssuesGeoJson(plan, issues));
-  }, [map, layersReady, plan, issues]);
+    if (map && layersReady) map.getSource<GeoJSONSource>(PLAN_LEG_ISSUES_SOURCE)?.setData(legIssuesGeoJson(plan, issues, route));
+  }, [map, layersReady, plan, issues, route]);
 
   return (
     <div className="plan-view" data-testid="plan-view">

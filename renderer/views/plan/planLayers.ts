@@ -4,7 +4,7 @@
 import type { GeoJSONSource, LayerSpecification, Map as MapLibreMap } from 'maplibre-gl';
 import { circleVertices } from '../../../shared/geo/bearing';
 import { MAV_CMD } from '../../../shared/plan/mav-enums';
-import { routePoints } from '../../../shared/plan/route';
+import { routePoints, type RoutePoint } from '../../../shared/plan/route';
 import type { LatLon, Plan } from '../../../shared/plan/types';
 import type { CheckRule, PatternInstance, PlanIssue } from '../../../shared/planning';
 
@@ -22,9 +22,9 @@ type FC = GeoJSON.FeatureCollection;
  * not a new setData of 2,000 points) and the planned home. `selectedIndex` is only for callers that
  * draw a static picture; the editor marks the selection with feature-state.
  */
-export function routeGeoJson(plan: Plan | null, selectedIndex: number | null = null): FC {
+/** `pts`: the plan's routePoints when the caller has them already (the view computes them once per edit). */
+export function routeGeoJson(plan: Plan | null, selectedIndex: number | null = null, pts: RoutePoint[] = plan ? routePoints(plan) : []): FC {
   if (!plan) return { type: 'FeatureCollection', features: [] };
-  const pts = routePoints(plan);
   const features: GeoJSON.Feature[] = [];
   if (pts.length > 1) features.push({ type: 'Feature', properties: { kind: 'route' }, geometry: { type: 'LineString', coordinates: pts.map((p) => [p.lon, p.lat]) } });
   for (const p of pts) {
@@ -45,7 +45,7 @@ const AT_HOME_DEG = 1e-5;
  * The legs the vehicle flies that no item draws: from home to the first place, and back to home when
  * the mission ends with a return. Dashed, so they read as implied by home rather than as items.
  */
-function homeLegs(plan: Plan, pts: ReturnType<typeof routePoints>, home: LatLon): GeoJSON.Feature[] {
+function homeLegs(plan: Plan, pts: RoutePoint[], home: LatLon): GeoJSON.Feature[] {
   if (pts.length === 0) return [];
   const leg = (a: LatLon, b: LatLon): GeoJSON.Feature => ({ type: 'Feature', properties: { kind: 'homeLeg' }, geometry: { type: 'LineString', coordinates: [[a.lon, a.lat], [b.lon, b.lat]] } });
   const away = (p: LatLon) => Math.abs(p.lat - home.lat) > AT_HOME_DEG || Math.abs(p.lon - home.lon) > AT_HOME_DEG;
@@ -61,23 +61,22 @@ function homeLegs(plan: Plan, pts: ReturnType<typeof routePoints>, home: LatLon)
 const LEG_RULES = new Set<CheckRule>(['leg_crosses_exclusion', 'leg_below_ground', 'leg_over_ceiling', 'leg_over_crowd']);
 
 /** The legs a check found wrong, to draw red over the route: the list says why, the map says where. */
-export function legIssuesGeoJson(plan: Plan | null, issues: readonly PlanIssue[]): FC {
+export function legIssuesGeoJson(plan: Plan | null, issues: readonly PlanIssue[], pts?: RoutePoint[]): FC {
   if (!plan) return { type: 'FeatureCollection', features: [] };
   const bad = new Set(issues.filter((i) => LEG_RULES.has(i.rule) && i.itemIndex !== undefined).map((i) => i.itemIndex as number));
   if (bad.size === 0) return { type: 'FeatureCollection', features: [] };
-  const pts = routePoints(plan);
+  const route = pts ?? routePoints(plan);
   const features: GeoJSON.Feature[] = [];
-  for (let k = 1; k < pts.length; k++) {
-    if (!bad.has(pts[k].index)) continue;
-    features.push({ type: 'Feature', properties: { kind: 'badLeg', to: pts[k].index }, geometry: { type: 'LineString', coordinates: [[pts[k - 1].lon, pts[k - 1].lat], [pts[k].lon, pts[k].lat]] } });
+  for (let k = 1; k < route.length; k++) {
+    if (!bad.has(route[k].index)) continue;
+    features.push({ type: 'Feature', properties: { kind: 'badLeg', to: route[k].index }, geometry: { type: 'LineString', coordinates: [[route[k - 1].lon, route[k - 1].lat], [route[k].lon, route[k].lat]] } });
   }
   return { type: 'FeatureCollection', features };
 }
 
 /** A handle halfway along each leg; dragging or clicking one inserts a waypoint before the leg's end item. */
-export function handlesGeoJson(plan: Plan | null): FC {
+export function handlesGeoJson(plan: Plan | null, pts: RoutePoint[] = plan ? routePoints(plan) : []): FC {
   if (!plan) return { type: 'FeatureCollection', features: [] };
-  const pts = routePoints(plan);
   const features: GeoJSON.Feature[] = [];
   for (let k = 1; k < pts.length; k++) {
     const a = pts[k - 1];

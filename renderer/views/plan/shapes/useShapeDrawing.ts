@@ -159,10 +159,9 @@ export function useShapeDrawing(map: MapLibreMap | null, layersReady: boolean): 
       else if (e.key === 'Enter' && isDrawTool(tool) && draft) finishDrawing(tool);
       else if (e.key === 'Backspace' && isDrawTool(tool) && draft) u.setDraft(u.draft.slice(0, -1));
       else handled = false;
-      if (handled) {
-        e.preventDefault();
-        e.stopPropagation();
-      }
+      // The Plan view's shortcuts leave Esc and Backspace to an active drawing tool (usePlanShortcuts),
+      // so no capture phase or stopPropagation is needed to keep them apart.
+      if (handled) e.preventDefault();
     };
     const onShapeClick = (e: MapLayerMouseEvent) => {
       const id = e.features?.[0]?.properties?.id;
@@ -204,7 +203,7 @@ export function useShapeDrawing(map: MapLibreMap | null, layersReady: boolean): 
       map.on('mousemove', onDragMove);
       map.on('mouseup', onUp);
     }
-    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('keydown', onKey);
     return () => {
       map.off('click', onClick);
       map.off('dblclick', onDblClick);
@@ -214,7 +213,7 @@ export function useShapeDrawing(map: MapLibreMap | null, layersReady: boolean): 
       map.off('mousedown', RALLY_LAYER, onRallyDown);
       map.off('mousemove', onDragMove);
       map.off('mouseup', onUp);
-      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('keydown', onKey);
       if (drawing) {
         map.doubleClickZoom.enable();
         map.getCanvas().style.cursor = '';
