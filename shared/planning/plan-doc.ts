@@ -93,7 +93,8 @@ const settingsSchema = z
     endAction: z.enum(['rtl', 'land', 'loiter']),
   })
   .strict();
-const aircraftSchema = z
+/** An aircraft profile as read from any store (a .plan, the station's list of types): checked field by field. */
+export const aircraftSchema = z
   .object({
     name: z.string().min(1).max(100),
     cruiseSpeedMps: z.number().min(0.1).max(100),

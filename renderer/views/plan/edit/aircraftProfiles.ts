@@ -1,7 +1,7 @@
 // The unit's aircraft types, kept on this station (browser storage) so a pilot picks "M300 + camera"
 // instead of typing its cruise speed, endurance and reserve into every plan. What comes back from
 // storage is checked like any other input: a damaged list is ignored, not trusted.
-import { DEFAULT_AIRCRAFT, type AircraftProfile } from '../../../../shared/planning';
+import { aircraftSchema, DEFAULT_AIRCRAFT, type AircraftProfile } from '../../../../shared/planning';
 
 export const PROFILES_KEY = 'gcs.aircraftProfiles';
 /** A unit has a handful of types; the cap keeps a damaged or hostile store from growing the UI. */
@@ -9,14 +9,10 @@ export const PROFILES_MAX = 50;
 
 type Store = Pick<Storage, 'getItem' | 'setItem'>;
 
-function validProfile(p: unknown): p is AircraftProfile {
-  if (typeof p !== 'object' || p === null) return false;
-  const a = p as Record<string, unknown>;
-  const num = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
-  return typeof a.name === 'string' && a.name.trim().length > 0 && a.name.length <= 100 && num(a.cruiseSpeedMps, 0.1, 100) && num(a.enduranceS, 1, 7 * 86_400) && num(a.reservePct, 0, 90);
-}
-
 const pick = (p: AircraftProfile): AircraftProfile => ({ name: p.name, cruiseSpeedMps: p.cruiseSpeedMps, enduranceS: p.enduranceS, reservePct: p.reservePct });
+
+/** The .plan's own rules for a profile; keys a newer version might add are dropped, not fatal. */
+const validProfile = (p: unknown): p is AircraftProfile => typeof p === 'object' && p !== null && aircraftSchema.safeParse(pick(p as AircraftProfile)).success;
 
 /** The saved profiles, the built-in default first unless one of the same name was saved. */
 export function loadProfiles(store: Store | undefined = globalThis.localStorage): AircraftProfile[] {
