@@ -7,8 +7,8 @@ import type { LatLon, Plan } from '../../plan/types';
 import { MAV_CMD } from '../../plan/mav-enums';
 import { routePoints } from '../../plan/route';
 import { msg } from '../../contract/errors';
-import { segmentToPolygonM } from '../detour';
 import { localFrame } from '../geometry';
+import { legTouches } from './areas';
 import type { PlanIssue } from './context';
 
 export function crowdLegIssues(plan: Plan, crowds: readonly LatLon[][]): PlanIssue[] {
@@ -17,8 +17,8 @@ export function crowdLegIssues(plan: Plan, crowds: readonly LatLon[][]): PlanIss
   if (rings.length === 0 || route.length === 0) return [];
   const home = plan.mission.plannedHome;
   const f = localFrame(home ?? route[0]);
-  const polys = rings.map((r) => r.map(f.toXY));
-  const crosses = (a: LatLon, b: LatLon): boolean => polys.some((p) => segmentToPolygonM(f.toXY(a), f.toXY(b), p) === 0);
+  const areas = rings.map((r) => ({ inclusion: false, ring: r.map(f.toXY) }));
+  const crosses = (a: LatLon, b: LatLon): boolean => areas.some((area) => legTouches(area, f.toXY(a), f.toXY(b)));
   const out: PlanIssue[] = [];
   const over = (itemIndex: number, what: 'leg' | 'fromHome' | 'return') =>
     out.push({

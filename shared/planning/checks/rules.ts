@@ -6,8 +6,9 @@ import { distanceM } from '../../geo/distance';
 import { MAV_CMD } from '../../plan/mav-enums';
 import { routePoints, type RoutePoint } from '../../plan/route';
 import type { LatLon, Plan } from '../../plan/types';
-import { closestOnSegment, insideRings, localFrame, segmentsIntersect, type LocalFrame, type XY } from '../geometry';
+import { localFrame, type LocalFrame } from '../geometry';
 import { jumpSeqBase } from '../plan-file';
+import { areaContains, legTouches, type Area } from './areas';
 import { crowdLegIssues } from './crowd-legs';
 import { terrainLegIssues } from './terrain-legs';
 import {
@@ -18,26 +19,6 @@ import {
   type CheckContext,
   type PlanIssue,
 } from './context';
-
-interface Area {
-  inclusion: boolean;
-  ring?: XY[];
-  circle?: { c: XY; r: number };
-}
-
-function areaContains(a: Area, p: XY): boolean {
-  if (a.ring) return insideRings(p, [a.ring]);
-  const c = a.circle as { c: XY; r: number };
-  return Math.hypot(p.x - c.c.x, p.y - c.c.y) <= c.r;
-}
-
-function legTouches(a: Area, p: XY, q: XY): boolean {
-  if (areaContains(a, p) || areaContains(a, q)) return true;
-  if (a.circle) return closestOnSegment(a.circle.c, p, q).distM <= a.circle.r;
-  const ring = a.ring as XY[];
-  for (let i = 0; i < ring.length; i++) if (segmentsIntersect(p, q, ring[i], ring[(i + 1) % ring.length])) return true;
-  return false;
-}
 
 function fenceAreas(plan: Plan, f: LocalFrame): Area[] {
   return [
