@@ -4,10 +4,16 @@
 import { ContractError, msg } from '../../shared/contract/errors';
 import { keyUnreadable, type SecretBox } from '../core/security/secret-box';
 
-export type SafeStorageLike = Pick<
-  typeof import('electron').safeStorage,
-  'isEncryptionAvailable' | 'encryptString' | 'decryptString'
-> & { getSelectedStorageBackend?: () => string };
+/**
+ * The part of Electron's safeStorage this box uses, written out (Electron's signatures) so this file and
+ * its tests type-check where the electron package could not be installed (no runtime download offline).
+ */
+export interface SafeStorageLike {
+  isEncryptionAvailable(): boolean;
+  encryptString(plainText: string): Buffer;
+  decryptString(encrypted: Buffer): string;
+  getSelectedStorageBackend?: () => string;
+}
 
 export class SafeStorageBox implements SecretBox {
   readonly kind = 'safeStorage' as const;
