@@ -40,8 +40,9 @@ describe('layer panel: airspace import and coordinate entry', () => {
 
     await page.getByTestId('maps-zone-file').setInputFiles(join(FIXTURES, 'kmlplus-volume.kml'));
     await expect.poll(() => page.getByTestId('maps-zone-list').locator('li').count(), { timeout: 15_000 }).toBe(6);
+    // The list and the warnings are two renders: wait for the warnings of this file, not the last one's.
+    await expect.poll(async () => (await warnings.textContent()) ?? '', { timeout: 10_000 }).toMatch(/6 polygon\(s\) enclose no area/);
     const text = (await warnings.textContent()) ?? '';
-    expect(text).toMatch(/6 polygon\(s\) enclose no area/);
     expect(text).toMatch(/1 zone\(s\) give heights above ground but no terrain is loaded there.*"ZBUL 管制地带 CTR #1"\./);
     expect(await page.getByTestId('maps-panel').textContent()).toContain('ZBUL 管制地带 CTR #1');
     await warnings.scrollIntoViewIfNeeded();
